@@ -1,0 +1,43 @@
+# Emscripten build settings, hidden behind two helper functions:
+#   jianfu_web_app(TARGET SHELL <html> [PRELOAD <dir>@<mount>]...)  the page (app.js + app.wasm + our HTML)
+#   jianfu_node_program(TARGET)                                     a program run under Node (CLI, tests)
+
+# em++ runs Node for its JS passes; Debian's emscripten finds its modules (acorn) only through
+# NODE_PATH. Setting it in a launcher keeps a bare `cmake --build` working in any shell.
+set(_node_env ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
+foreach(_lang IN ITEMS C CXX)
+  set(CMAKE_${_lang}_COMPILER_LAUNCHER ${_node_env})
+  set(CMAKE_${_lang}_LINKER_LAUNCHER ${_node_env})
+endforeach()
+
+# Exceptions are off by default in emscripten 3.1.6: `throw` aborts and `catch` never runs.
+# nlohmann/json and our own error paths rely on them, so every object and every link enables them.
+add_compile_options(-fexceptions)
+add_link_options(-fexceptions -sALLOW_MEMORY_GROWTH=1)
+
+# CTest runs wasm programs through Node. --no-experimental-fetch: Node 20's fetch cannot load a
+# file path, which the generated loader would otherwise try.
+find_program(JIANFU_NODE node REQUIRED)
+set(CMAKE_CROSSCOMPILING_EMULATOR ${JIANFU_NODE};--no-experimental-fetch)
+
+function(jianfu_node_program target)
+  # NODERAWFS: the program sees the real file system (golden files, packs, stdin/stdout).
+  # EXIT_RUNTIME: the process exit code is the program's.
+  target_link_options(${target} PRIVATE -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sENVIRONMENT=node)
+  set_target_properties(${target} PROPERTIES SUFFIX ".js")
+endfunction()
+
+function(jianfu_web_app target)
+  cmake_parse_arguments(ARG "" "SHELL;OUTPUT_DIR" "PRELOAD;EXPORTS" ${ARGN})
+  set_target_properties(${target} PROPERTIES OUTPUT_NAME app SUFFIX ".js"
+                        RUNTIME_OUTPUT_DIRECTORY ${ARG_OUTPUT_DIR})
+  list(JOIN ARG_EXPORTS "," _exports)
+  target_link_options(${target} PRIVATE
+    -sENVIRONMENT=web -lidbfs.js "-sEXPORTED_FUNCTIONS=[_main${_exports}]")
+  foreach(_p IN LISTS ARG_PRELOAD)
+    target_link_options(${target} PRIVATE "SHELL:--preload-file ${_p}")
+  endforeach()
+  # Our own HTML shell (em++ 3.1.6 crashes when asked to emit .html itself).
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${ARG_SHELL} ${ARG_OUTPUT_DIR}/index.html)
+endfunction()

@@ -1,0 +1,71 @@
+#include "storage/schema.h"
+
+#include <string>
+
+#include "error.h"
+#include "storage/database.h"
+
+namespace jianfu::storage {
+
+namespace {
+
+// Migration N takes the schema from version N-1 to N. Append only; never edit a shipped one.
+const char* const kMigrations[] = {
+    // 1: records (assessments, reviews, notes) with full-text search over title and draft text.
+    // FTS5's trigram tokenizer matches any Chinese substring of three or more characters.
+    R"sql(
+    CREATE TABLE records(
+      id         TEXT PRIMARY KEY,
+      type       TEXT NOT NULL,
+      kind       TEXT NOT NULL DEFAULT '',
+      title      TEXT NOT NULL DEFAULT '',
+      body       TEXT NOT NULL DEFAULT '',
+      data       TEXT NOT NULL DEFAULT '{}',
+      status     TEXT NOT NULL DEFAULT 'draft',
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    );
+    CREATE INDEX records_by_update ON records(updated_at DESC);
+    CREATE VIRTUAL TABLE records_fts USING fts5(
+      title, body, content='records', content_rowid='rowid', tokenize='trigram');
+    CREATE TRIGGER records_ai AFTER INSERT ON records BEGIN
+      INSERT INTO records_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+    END;
+    CREATE TRIGGER records_ad AFTER DELETE ON records BEGIN
+      INSERT INTO records_fts(records_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+    END;
+    CREATE TRIGGER records_au AFTER UPDATE ON records BEGIN
+      INSERT INTO records_fts(records_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+      INSERT INTO records_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+    END;
+    )sql",
+};
+constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
+static_assert(kMigrationCount == kSchemaVersion, "one migration per schema version");
+
+}  // namespace
+
+int schema_version(Database& db) { return static_cast<int>(db.scalar_int("PRAGMA user_version")); }
+
+void migrate(Database& db) {
+  const int app_id = static_cast<int>(db.scalar_int("PRAGMA application_id"));
+  const int version = schema_version(db);
+  const bool empty = db.scalar_int("SELECT count(*) FROM sqlite_schema") == 0;
+  if (app_id != kApplicationId && !(app_id == 0 && empty)) {
+    throw bad_input("DB_FOREIGN", "该文件不是减负工具的数据库，未做任何修改。");
+  }
+  if (version > kSchemaVersion) {
+    throw bad_input("DB_TOO_NEW", "该数据库由更新版本的减负工具创建（结构版本 " + std::to_string(version) +
+                                      "，本程序支持到 " + std::to_string(kSchemaVersion) +
+                                      "）。请升级本程序后再打开，数据未做任何修改。");
+  }
+  for (int v = version; v < kSchemaVersion; ++v) {
+    db.transaction([&] {
+      db.exec(kMigrations[v]);
+      db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+      db.exec("PRAGMA user_version=" + std::to_string(v + 1));
+    });
+  }
+}
+
+}  // namespace jianfu::storage

@@ -1,0 +1,73 @@
+// The desktop shell: a GLFW window with OpenGL 3, running the shared UI.
+//   jianfu [--frames N]   N: quit after N frames (smoke tests and screenshots under Xvfb)
+#include <GLFW/glfw3.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "native/platform_native.h"
+#include "ui/app.h"
+
+static void on_glfw_error(int code, const char* what) { std::fprintf(stderr, "GLFW %d: %s\n", code, what); }
+
+int main(int argc, char** argv) {
+  long max_frames = -1;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--frames") == 0 && i + 1 < argc) max_frames = std::atol(argv[++i]);
+  }
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) {
+    std::fprintf(stderr, "错误 [NO_DISPLAY]: 无法初始化图形界面（没有可用的显示器）。可改用 jianfu-cli。\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  GLFWwindow* window = glfwCreateWindow(1280, 800, "减负 — 为基层减负一致性评估", nullptr, nullptr);
+  if (!window) {
+    std::fprintf(stderr, "错误 [NO_OPENGL]: 无法创建 OpenGL 3 窗口。\n");
+    glfwTerminate();
+    return 1;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+
+  float xscale = 1.0f, yscale = 1.0f;
+  glfwGetWindowContentScale(window, &xscale, &yscale);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+
+  const std::string exe_dir = std::filesystem::path(argv[0]).parent_path().string();
+  jianfu::ui::App app(jianfu::native::make_services(exe_dir.empty() ? "." : exe_dir, xscale));
+  app.init();
+
+  for (long frame = 0; !glfwWindowShouldClose(window) && frame != max_frames; ++frame) {
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    app.frame();
+    ImGui::Render();
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(window);
+  }
+
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return 0;
+}

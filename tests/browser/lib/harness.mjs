@@ -1,0 +1,74 @@
+// Shared helpers for the browser tests: a static server on 127.0.0.1, Debian's Chromium through
+// playwright-core, and access to the app's test API (widget rectangles and state as JSON).
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+  '.wasm': 'application/wasm', '.data': 'application/octet-stream', '.ttf': 'font/ttf',
+  '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png',
+};
+
+export const SITE = process.env.JIANFU_SITE ||
+  path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../build/web/site');
+
+export function startServer(root = SITE) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404); res.end(); return; }
+      res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream' });
+      res.end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    resolve({ server, url: `http://127.0.0.1:${server.address().port}/` });
+  }));
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+// Loads the app with the test API on, and waits until it has drawn a few frames.
+export async function openApp(page, baseUrl) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(baseUrl + '?test');
+  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
+  return errors;
+}
+
+export async function state(page) {
+  return JSON.parse(await page.evaluate(() => Module.ccall('jianfu_test_state', 'string', [], [])));
+}
+
+export async function frames(page, n = 2) {
+  const start = await page.evaluate(() => Module.jianfuFrames);
+  await page.waitForFunction((s) => Module.jianfuFrames >= s, start + n);
+}
+
+// Clicks the centre of the widget whose visible label is `label` (framebuffer px → CSS px).
+export async function click(page, label) {
+  await frames(page, 2);
+  const r = JSON.parse(await page.evaluate((l) => Module.ccall('jianfu_test_find', 'string', ['string'], [l]), label));
+  if (!r.found) throw new Error(`widget not found: ${label}`);
+  const dpr = await page.evaluate(() => window.devicePixelRatio);
+  await page.mouse.click((r.x + r.w / 2) / dpr, (r.y + r.h / 2) / dpr);
+  await frames(page, 3);
+}
+
+// Waits until every requested IndexedDB sync has completed.
+export async function persisted(page) {
+  await page.waitForFunction(() => Module.jianfuStorage.syncs > 0 && !Module.jianfuStorage.pending);
+}

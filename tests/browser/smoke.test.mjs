@@ -1,0 +1,74 @@
+// The walking skeleton end to end in a real browser: the page renders Chinese, typing and a click
+// reach the core, the record lands in SQLite and survives a reload through IndexedDB.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startServer, launch, openApp, state, click, persisted } from './lib/harness.mjs';
+import { decodePng, darkShare } from './lib/png.mjs';
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+test('first screen renders Chinese text with the subset font', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = await openApp(page, srv.url);
+  const s = await state(page);
+  assert.equal(s.font_loaded, true);
+  assert.equal(s.store_ok, true, s.store_error);
+  assert.equal(await page.evaluate(() => document.getElementById('status').classList.contains('hidden')), true);
+  const png = await page.screenshot();
+  if (process.env.JIANFU_SCREENSHOT_DIR) fs.writeFileSync(`${process.env.JIANFU_SCREENSHOT_DIR}/web-first-screen.png`, png);
+  const img = decodePng(png);
+  // The title line (top-left) holds dark text; the empty area at the bottom right holds none.
+  assert.ok(darkShare(img, 0, 0, 400, 30) > 0.05, 'title text is drawn');
+  assert.equal(darkShare(img, 900, 600, 1280, 780), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('HiDPI: the canvas backing store follows devicePixelRatio', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
+  const page = await ctx.newPage();
+  await openApp(page, srv.url);
+  const size = await page.evaluate(() => [Module.canvas.width, Module.canvas.height]);
+  assert.deepEqual(size, [1600, 1200]);
+  assert.equal((await state(page)).content_scale, 2);
+  await ctx.close();
+});
+
+test('typed title is saved through the core into SQLite and survives a reload', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  await openApp(page, srv.url);
+  assert.equal((await state(page)).records, 0);
+  await click(page, '##title');
+  await page.keyboard.type('Notice 2026');
+  await click(page, '统计字数并保存');
+  let s = await state(page);
+  assert.equal(s.title, 'Notice 2026');
+  assert.equal(s.records, 1);
+  assert.match(s.status, /已保存/);
+  await persisted(page);
+  await page.reload();
+  await page.waitForFunction(() => Module.jianfuFrames >= 3);
+  s = await state(page);
+  assert.equal(s.records, 1, 'the record came back from IndexedDB');
+  await ctx.close();
+});
+
+test('characters outside the subset font load the extra font on demand instead of showing boxes', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await openApp(page, srv.url);
+  assert.equal((await state(page)).extra_font, 'none');
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  // 龘 is in neither 通用规范汉字表 nor GB2312, so not in the preloaded subset, but the font has it.
+  // 𠀀 (U+20000, Ext B) is in no font we ship: it must be reported, and the text kept intact.
+  await page.evaluate(() => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['body', '人名：𠀀龘']));
+  await page.waitForFunction(() => JSON.parse(Module.ccall('jianfu_test_state', 'string', [], [])).extra_font === 'merged');
+  await page.waitForFunction(() => JSON.parse(Module.ccall('jianfu_test_state', 'string', [], [])).missing_glyphs === 1);
+  assert.ok(requests.includes('/assets/fonts/jianfu-sc-ext.ttf'));
+  assert.equal((await state(page)).body_chars, 5);
+  await page.close();
+});

@@ -1,0 +1,30 @@
+// What the shared UI needs from the shell it runs in. Each shell (native/platform_native.cpp,
+// web/platform_web.cpp) fills one of these; the UI never calls platform APIs itself.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace jianfu::ui {
+
+struct FontFile {
+  std::string path;
+  int face = 0;  // index inside a .ttc collection
+};
+
+struct PlatformServices {
+  std::string database_path;
+  // WAL natively (durable commits, readers never block); the browser keeps the file in MEMFS,
+  // where WAL's shared-memory index is not available, so it uses a rollback journal.
+  bool database_wal = true;
+  std::string storage_note;            // one line shown in the footer: where records are kept
+  std::vector<FontFile> fonts;         // candidates in order; the first that loads is used
+  float content_scale = 1.0f;          // HiDPI factor of the display
+  // Called after every committed write (the web shell mirrors the database to IndexedDB).
+  std::function<void()> on_committed = [] {};
+  // Asks for a font covering characters the main font lacks; calls back with a file to merge.
+  // Empty when the platform has no such font.
+  std::function<void(std::function<void(const FontFile&)>)> request_extra_font;
+};
+
+}  // namespace jianfu::ui

@@ -1,0 +1,106 @@
+// The browser shell: GLFW (emscripten's built-in port) + WebGL2, driven by requestAnimationFrame.
+//
+// HiDPI: the built-in GLFW has no content scale, so the canvas backing store is sized to CSS size
+// × devicePixelRatio and ImGui runs in device pixels (mouse coordinates are scaled by GLFW to the
+// backing store), with the style and fonts scaled by the same factor.
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <memory>
+
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "ui/app.h"
+#include "ui/item_locator.h"
+#include "web/platform_web.h"
+#include "web/test_api.h"
+
+namespace {
+
+GLFWwindow* g_window = nullptr;
+std::unique_ptr<jianfu::ui::App> g_app;
+double g_dpr = 1.0;
+
+// Sizes the canvas backing store and tells GLFW, without glfwSetWindowSize: emscripten 3.1.6's
+// version requests fullscreen whenever the size equals the screen's (a full-window canvas at DPR 1)
+// and exits fullscreen otherwise.
+EM_JS(void, set_backing_size, (int w, int h), {
+  Browser.setCanvasSize(w, h);
+  if (GLFW.active) { GLFW.active.width = w; GLFW.active.height = h; }
+});
+
+void fit_canvas() {
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  g_dpr = emscripten_get_device_pixel_ratio();
+  set_backing_size(static_cast<int>(css_w * g_dpr), static_cast<int>(css_h * g_dpr));
+  if (g_app) g_app->set_content_scale(static_cast<float>(g_dpr));
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+  fit_canvas();
+  return EM_FALSE;
+}
+
+// Mouse wheel straight from the DOM: the built-in GLFW quantises small deltas to nothing, and the
+// ImGui backend ignores its scroll events on this port. 100 px, 3 lines or 1/80 page make one step.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
+  float step = 0.0f;
+  if (ev->deltaMode == DOM_DELTA_PIXEL) step = 1.0f / 100.0f;
+  else if (ev->deltaMode == DOM_DELTA_LINE) step = 1.0f / 3.0f;
+  else if (ev->deltaMode == DOM_DELTA_PAGE) step = 80.0f;
+  ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-ev->deltaX * step), static_cast<float>(-ev->deltaY * step));
+  return EM_TRUE;
+}
+
+void frame() {
+  // devicePixelRatio changes with browser zoom, without a resize event on every browser.
+  if (emscripten_get_device_pixel_ratio() != g_dpr) fit_canvas();
+  glfwPollEvents();
+  jianfu::ui::item_locator::new_frame();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  g_app->frame();
+  ImGui::Render();
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(g_window, &w, &h);
+  glViewport(0, 0, w, h);
+  glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  EM_ASM({ if (Module['jianfuFrameDone']) Module['jianfuFrameDone'](); });
+}
+
+}  // namespace
+
+int main() {
+  if (!glfwInit()) return 1;
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  g_window = glfwCreateWindow(1280, 800, "减负", nullptr, nullptr);
+  if (!g_window) return 1;
+  glfwMakeContextCurrent(g_window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  // Not ImGui_ImplGlfw_InstallEmscriptenCallbacks(): it sizes the canvas in CSS pixels (no HiDPI)
+  // through glfwSetWindowSize (fullscreen requests, see set_backing_size). Our own handlers instead:
+  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+  emscripten_set_wheel_callback("#canvas", nullptr, EM_FALSE, on_wheel);
+  fit_canvas();
+
+  g_app = std::make_unique<jianfu::ui::App>(jianfu::web::make_services(static_cast<float>(g_dpr)));
+  g_app->init();
+  jianfu::web::set_test_app(g_app.get());
+  if (EM_ASM_INT({ return new URLSearchParams(location.search).has('test') ? 1 : 0; })) {
+    jianfu::ui::item_locator::enable();
+  }
+  emscripten_set_main_loop(frame, 0, false);
+  return 0;
+}
