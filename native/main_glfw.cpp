@@ -12,6 +12,7 @@
 #include "imgui_impl_opengl3.h"
 #include "native/platform_native.h"
 #include "ui/app.h"
+#include "ui/frame.h"
 
 static void on_glfw_error(int code, const char* what) { std::fprintf(stderr, "GLFW %d: %s\n", code, what); }
 
@@ -50,17 +51,7 @@ int main(int argc, char** argv) {
 
   for (long frame = 0; !glfwWindowShouldClose(window) && frame != max_frames; ++frame) {
     glfwPollEvents();
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    app.frame();
-    ImGui::Render();
-    int w = 0, h = 0;
-    glfwGetFramebufferSize(window, &w, &h);
-    glViewport(0, 0, w, h);
-    glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    jianfu::ui::render_frame(app, window);
     glfwSwapBuffers(window);
   }
 

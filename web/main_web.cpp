@@ -13,6 +13,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "ui/app.h"
+#include "ui/frame.h"
 #include "ui/item_locator.h"
 #include "web/platform_web.h"
 #include "web/test_api.h"
@@ -59,18 +60,7 @@ void frame() {
   // devicePixelRatio changes with browser zoom, without a resize event on every browser.
   if (emscripten_get_device_pixel_ratio() != g_dpr) fit_canvas();
   glfwPollEvents();
-  jianfu::ui::item_locator::new_frame();
-  ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplGlfw_NewFrame();
-  ImGui::NewFrame();
-  g_app->frame();
-  ImGui::Render();
-  int w = 0, h = 0;
-  glfwGetFramebufferSize(g_window, &w, &h);
-  glViewport(0, 0, w, h);
-  glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  jianfu::ui::render_frame(*g_app, g_window);
   EM_ASM({ if (Module['jianfuFrameDone']) Module['jianfuFrameDone'](); });
 }
 
