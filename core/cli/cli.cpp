@@ -8,7 +8,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "assess/engine.h"
 #include "error.h"
+#include "rules/pack_check.h"
+#include "rules/pack_set.h"
+#include "storage/record_store.h"
 #include "storage/database.h"
 #include "text/char_count.h"
 #include "text/utf8.h"
@@ -22,8 +26,76 @@ using Command = std::function<int(const std::vector<std::string>&, Streams)>;
 
 constexpr const char* kUsage =
     "用法 (usage):\n"
-    "  jianfu-cli version            版本信息（JSON）\n"
-    "  jianfu-cli count FILE|-       统计字数（JSON：chars）\n";
+    "  jianfu-cli assess PROPOSAL.json|- [--pack PATH|ID]... [--as-of YYYY-MM-DD]\n"
+    "                                 为基层减负一致性评估（JSON 报告）\n"
+    "  jianfu-cli test-pack PACK [--pack BASE]...\n"
+    "                                 用规则自带的正例、反例检查规则包\n"
+    "  jianfu-cli packs               内置规则包列表（JSON）\n"
+    "  jianfu-cli count FILE|-        统计字数（JSON：chars）\n"
+    "  jianfu-cli version             版本信息（JSON）\n";
+
+constexpr std::size_t kMaxInputBytes = 16u << 20;
+
+struct Options {
+  std::vector<std::string> positional, packs;
+  std::string as_of;
+};
+
+Options parse_options(const std::vector<std::string>& args) {
+  Options o;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--pack" || a == "--as-of") {
+      if (i + 1 >= args.size()) throw bad_input("USAGE", a + " 后面缺少参数。\n" + kUsage);
+      (a == "--pack" ? o.packs.push_back(args[++i]) : void(o.as_of = args[++i]));
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      throw bad_input("USAGE", "未知选项 " + a + "\n" + kUsage);
+    } else {
+      o.positional.push_back(a);
+    }
+  }
+  return o;
+}
+
+int cmd_assess(const std::vector<std::string>& args, Streams io) {
+  const Options o = parse_options(args);
+  if (o.positional.size() != 1) throw bad_input("USAGE", std::string("assess 需要一个输入文件（或 - 表示标准输入）。\n") + kUsage);
+  if (!o.as_of.empty() && !assess::valid_date(o.as_of)) throw bad_input("BAD_DATE", "--as-of 应为 YYYY-MM-DD，收到：" + o.as_of);
+  const std::string input = read_input(o.positional[0], io.in);
+  const assess::Proposal proposal = assess::parse_proposal(input);
+  const auto packs = rules::load_pack_set(o.packs);
+  io.out << assess::report_to_json(assess::assess(proposal, *packs, o.as_of)).dump() << "\n";
+  return 0;
+}
+
+int cmd_test_pack(const std::vector<std::string>& args, Streams io) {
+  const Options o = parse_options(args);
+  if (o.positional.size() != 1) throw bad_input("USAGE", std::string("test-pack 需要一个规则包。\n") + kUsage);
+  std::vector<std::string> specs = o.packs;
+  specs.push_back(o.positional[0]);
+  const auto packs = rules::load_pack_set(specs);
+  // The pack under test is the last one loaded (its bases come before it).
+  const std::string id = packs->packs().back().id;
+  const rules::PackCheck check = rules::check_pack(*packs, id, storage::now_utc_iso8601().substr(0, 10));
+  io.out << check.to_json().dump(2) << "\n";
+  if (!check.ok()) {
+    io.err << "错误 [PACK_EXAMPLES_FAILED]: 规则包 " << id << " 有 " << check.errors.size() << " 项检查未通过。\n";
+    return 2;
+  }
+  return 0;
+}
+
+int cmd_packs(const std::vector<std::string>&, Streams io) {
+  nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+  for (const std::string& id : rules::builtin_pack_ids()) {
+    const auto set = rules::load_pack_set({id});
+    const rules::Pack& p = set->packs().back();
+    arr.push_back({{"id", p.id}, {"version", p.version}, {"title", p.title}, {"region", p.region},
+                   {"extends", p.extends}, {"rules", p.rules.size()}, {"sha256", p.sha256}});
+  }
+  io.out << arr.dump(2) << "\n";
+  return 0;
+}
 
 int cmd_version(const std::vector<std::string>&, Streams io) {
   nlohmann::ordered_json j;
@@ -45,6 +117,9 @@ int cmd_count(const std::vector<std::string>& args, Streams io) {
 
 const std::map<std::string, Command>& commands() {
   static const std::map<std::string, Command> table = {
+      {"assess", cmd_assess},
+      {"test-pack", cmd_test_pack},
+      {"packs", cmd_packs},
       {"version", cmd_version},
       {"count", cmd_count},
   };
@@ -54,15 +129,21 @@ const std::map<std::string, Command>& commands() {
 }  // namespace
 
 std::string read_input(const std::string& path, std::istream& in) {
-  std::ostringstream ss;
-  if (path == "-") {
-    ss << in.rdbuf();
-    return ss.str();
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) throw bad_input("INPUT_NOT_FOUND", "无法读取输入文件：" + path);
   }
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw bad_input("INPUT_NOT_FOUND", "无法读取输入文件：" + path);
-  ss << f.rdbuf();
-  return ss.str();
+  std::istream& src = path == "-" ? in : file;
+  // Read in chunks and stop at the limit, so that a huge input is refused without exhausting memory.
+  std::string data;
+  char buf[65536];
+  while (src.read(buf, sizeof buf) || src.gcount() > 0) {
+    data.append(buf, static_cast<std::size_t>(src.gcount()));
+    if (data.size() > kMaxInputBytes)
+      throw bad_input("INPUT_TOO_LARGE", "输入超过 " + std::to_string(kMaxInputBytes >> 20) + " MB 的上限。请只提交需要检查的文件。");
+  }
+  return data;
 }
 
 int run(const std::vector<std::string>& args, Streams io) {
