@@ -14,4 +14,27 @@ for f in "$ROOT"/tests/data/*.txt; do
   b=$(node --no-experimental-fetch "$ROOT/build/web/native/jianfu-cli.js" count "$f")
   if [[ "$a" != "$b" ]]; then echo "differs: count $(basename "$f"): native $a, wasm $b"; status=1; fi
 done
+# Assessment reports: byte for byte, for every golden case.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+/usr/bin/python3 - "$ROOT" "$tmp" <<'PY'
+import glob, json, os, sys
+root, tmp = sys.argv[1], sys.argv[2]
+for path in sorted(glob.glob(os.path.join(root, "tests/golden/assess*/*.json"))):
+    case = json.load(open(path, encoding="utf-8"))
+    name = os.path.basename(path)[:-5]
+    json.dump(case["proposal"], open(os.path.join(tmp, name + ".json"), "w", encoding="utf-8"), ensure_ascii=False)
+    open(os.path.join(tmp, name + ".packs"), "w").write(" ".join("--pack " + p for p in case.get("packs", [])))
+PY
+n=0
+for f in "$tmp"/*.json; do
+  packs=$(cat "${f%.json}.packs")
+  # shellcheck disable=SC2086
+  a=$("$ROOT/build/native/native/jianfu-cli" assess "$f" $packs)
+  # shellcheck disable=SC2086
+  b=$(node --no-experimental-fetch "$ROOT/build/web/native/jianfu-cli.js" assess "$f" $packs)
+  if [[ "$a" != "$b" ]]; then echo "differs: assess $(basename "$f")"; status=1; fi
+  n=$((n + 1))
+done
+echo "assess reports compared: $n (native vs wasm)"
 exit $status

@@ -43,6 +43,7 @@ CueIds CueIds::add_to(text::Matcher& m, const rules::CueTable& c) {
   ids.quota = add_all(m, c.quota);
   for (const auto& [t, h] : c.deadline_fixed) ids.deadline_fixed.emplace_back(m.add(text::decode_utf8_or_throw(t, "提示词")), h);
   for (const auto& [t, h] : c.deadline_per_unit) ids.deadline_per_unit.emplace_back(m.add(text::decode_utf8_or_throw(t, "提示词")), h);
+  for (const auto& [t, d] : c.deadline_weekday) ids.deadline_weekday.emplace_back(m.add(text::decode_utf8_or_throw(t, "提示词")), d);
   for (const auto& [t, v] : c.frequency) ids.frequency.emplace_back(m.add(text::decode_utf8_or_throw(t, "提示词")), v);
   ids.clause_breaks = c.clause_breaks;
   ids.sentence_breaks = c.sentence_breaks;
@@ -104,6 +105,20 @@ TextIndex::TextIndex(const std::u32string& t, const text::Matcher& matcher, cons
       if (auto n = text::number_ending_at(t, m.start)) {
         deadlines_.push_back(Deadline{Span{static_cast<std::uint32_t>(n->start), m.end}, n->value * per_unit});
       }
+    }
+    for (const auto& [id, weekday] : cues.deadline_weekday) {
+      // "周六前": days from the proposal's weekday to the next such day; "下周五" adds a week.
+      if (id != m.pattern || date.size() != 10) continue;
+      const long today = days_from_civil(std::stol(date.substr(0, 4)), static_cast<unsigned>(std::stoul(date.substr(5, 2))),
+                                         static_cast<unsigned>(std::stoul(date.substr(8, 2))));
+      const int today_weekday = static_cast<int>(((today % 7) + 7 + 3) % 7) + 1;  // 1970-01-01 was a Thursday
+      int days = (weekday - today_weekday + 7) % 7;
+      std::uint32_t start = m.start;
+      if (m.start > 0 && t[m.start - 1] == U'下') {
+        days += 7;
+        --start;
+      }
+      deadlines_.push_back(Deadline{Span{start, m.end}, days * 24.0});
     }
     for (const auto& [id, value] : cues.frequency) {
       if (id == m.pattern) frequencies_.push_back(Frequency{span, value});

@@ -25,6 +25,7 @@ struct Quota { Span span; double value; bool percent; };
 struct CueIds {
   std::vector<std::uint32_t> negation_before, negation_after, negation_exceptions, quota;
   std::vector<std::pair<std::uint32_t, double>> deadline_fixed, deadline_per_unit;
+  std::vector<std::pair<std::uint32_t, int>> deadline_weekday;
   std::vector<std::pair<std::uint32_t, std::string>> frequency;
   std::u32string clause_breaks, sentence_breaks;
   std::uint32_t date_day = UINT32_MAX;  // "日" as in 3月6日前
@@ -33,7 +34,7 @@ struct CueIds {
 
 class TextIndex {
  public:
-  // date: the proposal's date (YYYY-MM-DD) or empty; used to turn "3月6日前" into hours.
+  // date: the proposal's date (YYYY-MM-DD) or empty; used to turn "3月6日前" and "周六前" into hours.
   TextIndex(const std::u32string& text, const text::Matcher& matcher, const CueIds& cues, const std::string& date);
 
   const std::vector<Span>& spans(std::uint32_t pattern) const;

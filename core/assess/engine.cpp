@@ -142,6 +142,9 @@ Report assess(const Proposal& p, const rules::PackSet& set, const std::string& a
       report.undecided[rule.pack + ":" + rule.id] = missing;
       for (const std::string& f : missing) {
         if (std::find(asked.begin(), asked.end(), f) != asked.end()) continue;
+        // A fact defined for other kinds of proposal is never asked here.
+        const rules::FactDef& scoped = set.facts().at(f);
+        if (!scoped.kinds.empty() && std::find(scoped.kinds.begin(), scoped.kinds.end(), p.kind) == scoped.kinds.end()) continue;
         // A question whose own precondition is false is not relevant here (branching checklist).
         if (const rules::Condition* cond = set.ask_if(f)) {
           std::vector<std::string> m2;
@@ -174,7 +177,10 @@ Report assess(const Proposal& p, const rules::PackSet& set, const std::string& a
 
   std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
     if (a.severity != b.severity) return a.severity > b.severity;
-    const long sa = a.evidence.empty() ? -1 : a.evidence[0].start, sb = b.evidence.empty() ? -1 : b.evidence[0].start;
+    // Findings resting on facts alone (no evidence) come first, then by position in the text.
+    // Explicit 64-bit arithmetic: `long` is 32 bits in wasm32, and -1 must not become unsigned.
+    const std::int64_t sa = a.evidence.empty() ? std::int64_t{-1} : std::int64_t{a.evidence[0].start};
+    const std::int64_t sb = b.evidence.empty() ? std::int64_t{-1} : std::int64_t{b.evidence[0].start};
     if (sa != sb) return sa < sb;
     return a.rule < b.rule;
   });

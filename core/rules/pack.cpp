@@ -128,6 +128,13 @@ CueTable parse_cues(const Reader& r, const json& c) {
     if (!v.is_number()) r.fail("cues.deadline_per_unit." + k, "应为小时数");
     t.deadline_per_unit.emplace_back(k, v.get<double>());
   }
+  if (c.contains("deadline_weekday")) {
+    if (!c["deadline_weekday"].is_object()) r.fail("cues.deadline_weekday", "应为对象");
+    for (const auto& [k, v] : c["deadline_weekday"].items()) {
+      if (!v.is_number_integer() || v.get<int>() < 1 || v.get<int>() > 7) r.fail("cues.deadline_weekday." + k, "应为 1（周一）到 7（周日）");
+      t.deadline_weekday.emplace_back(k, v.get<int>());
+    }
+  }
   for (const auto& [k, v] : c["frequency"].items()) {
     if (!v.is_string()) r.fail("cues.frequency." + k, "应为频次代码");
     t.frequency.emplace_back(k, v.get<std::string>());

@@ -55,6 +55,7 @@ struct CueTable {
   std::u32string clause_breaks, sentence_breaks;
   std::vector<std::pair<std::string, double>> deadline_fixed;     // term → hours
   std::vector<std::pair<std::string, double>> deadline_per_unit;  // term after a number → hours per unit
+  std::vector<std::pair<std::string, int>> deadline_weekday;      // 周六 → 6 (Monday 1 … Sunday 7)
   std::vector<std::pair<std::string, std::string>> frequency;     // term → daily | weekly | ...
   std::vector<std::string> quota;                                 // cue before a number
 };

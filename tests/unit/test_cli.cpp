@@ -50,3 +50,44 @@ TEST_CASE("cli: version reports the SQLite in use") {
   CHECK(r.code == 0);
   CHECK(r.out.find("\"sqlite\":\"3.53.2\"") != std::string::npos);
 }
+
+TEST_CASE("cli assess: prints one JSON report and exits 0, whatever the verdict") {
+  Run r = run({"assess", "-"}, R"({"kind":"document","text":"每月对各乡镇排名通报。"})");
+  CHECK(r.code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.rfind("{\"verdict\":\"reject\",\"verdict_text\":\"不符合\",\"packs\":[", 0) == 0);
+  CHECK(r.out.back() == '\n');
+  r = run({"assess", "-", "--pack", "hunan", "--as-of", "2026-03-05"}, R"({"kind":"meeting"})");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"id\":\"hunan\"") != std::string::npos);
+}
+
+TEST_CASE("cli assess: bad input exits 2 with a Chinese message and an English code, never a crash") {
+  auto code_and_tag = [](const std::vector<std::string>& args, const std::string& in, const char* tag) {
+    Run r = run(args, in);
+    INFO(r.err);
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find(tag) != std::string::npos);
+  };
+  code_and_tag({"assess", "-"}, "{\"kind\": \"document\",", "INVALID_JSON");
+  code_and_tag({"assess", "-"}, "{\"kind\": 7}", "WRONG_TYPE");
+  code_and_tag({"assess", "-"}, "{\"kind\": \"banquet\"}", "UNKNOWN_KIND");
+  code_and_tag({"assess", "-"}, std::string("{\"kind\":\"document\",\"text\":\"\xFF\"}"), "INVALID_UTF8");
+  code_and_tag({"assess", "-", "--as-of", "yesterday"}, "{\"kind\":\"document\"}", "BAD_DATE");
+  code_and_tag({"assess", "-", "--pack", "no-such-pack.json"}, "{\"kind\":\"document\"}", "PACK_NOT_FOUND");
+  code_and_tag({"assess", "-", "--pack"}, "{}", "USAGE");
+  code_and_tag({"assess", "-"}, "{\"kind\":\"document\",\"text\":\"" + std::string(50u << 20, 'x') + "\"}", "INPUT_TOO_LARGE");
+  code_and_tag({"assess", std::string(JIANFU_TEST_DATA_DIR) + "/broken_condition_pack.json"}, "", "MISSING_KIND");
+  code_and_tag({"assess", "-", "--pack", std::string(JIANFU_TEST_DATA_DIR) + "/broken_condition_pack.json"},
+               "{\"kind\":\"document\"}", "PACK_INVALID");
+}
+
+TEST_CASE("cli test-pack: a shipped pack passes, a pack with a failing example exits 2") {
+  Run r = run({"test-pack", "taiyuan"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"ok\": true") != std::string::npos);
+  r = run({"test-pack", std::string(JIANFU_TEST_DATA_DIR) + "/failing_example_pack.json"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("PACK_EXAMPLES_FAILED") != std::string::npos);
+}
