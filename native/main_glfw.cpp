@@ -10,6 +10,7 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "native/allocator.h"
 #include "native/platform_native.h"
 #include "ui/app.h"
 #include "ui/frame.h"
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--frames") == 0 && i + 1 < argc) max_frames = std::atol(argv[++i]);
   }
+  jianfu::native::tune_allocator();
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) {
     std::fprintf(stderr, "错误 [NO_DISPLAY]: 无法初始化图形界面（没有可用的显示器）。可改用 jianfu-cli。\n");

@@ -133,12 +133,15 @@ fi
 # --- 4. The font the builds use ----------------------------------------------------------------
 check_sha /usr/share/fonts/truetype/wqy/wqy-microhei.ttc "$(lock WQY_MICROHEI_TTC_SHA256)" FONT_CHECKSUM_MISMATCH
 
-# --- 5. npm packages for the browser tests -----------------------------------------------------
+# --- 5. npm packages for the Node-run tests (browser, schema) ----------------------------------
+# Installed again whenever package-lock.json changes (a stamp keeps its checksum).
 if [[ $WITH_BROWSER -eq 1 ]]; then
-  if [[ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]]; then
-    say "installing browser-test packages (npm ci, from package-lock.json)"
-    (cd "$ROOT/tests/browser" && npm ci --silent --no-audit --no-fund) \
-      || fail NPM_CI_FAILED "无法安装浏览器测试所需的 npm 包。"
+  dir="$ROOT/tests/browser"
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [[ "$(cat "$dir/node_modules/.jianfu-lock" 2>/dev/null)" != "$want" ]]; then
+    say "installing test packages (npm ci, from package-lock.json)"
+    (cd "$dir" && npm ci --silent --no-audit --no-fund) || fail NPM_CI_FAILED "无法安装测试所需的 npm 包。"
+    echo "$want" > "$dir/node_modules/.jianfu-lock"
   fi
 fi
 say "done"

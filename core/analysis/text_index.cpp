@@ -21,8 +21,6 @@ std::vector<std::uint32_t> add_all(text::Matcher& m, const std::vector<std::stri
   return ids;
 }
 
-bool contains(const std::vector<std::uint32_t>& v, std::uint32_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
-
 // Days between two dates given as (year, month, day), via days since the civil epoch.
 long days_from_civil(long y, unsigned m, unsigned d) {
   y -= m <= 2;
@@ -48,6 +46,16 @@ CueIds CueIds::add_to(text::Matcher& m, const rules::CueTable& c) {
   ids.clause_breaks = c.clause_breaks;
   ids.sentence_breaks = c.sentence_breaks;
   ids.date_day = m.add(U"日前");
+  ids.roles.resize(m.pattern_count());
+  auto mark = [&](const std::vector<std::uint32_t>& v, std::uint8_t flag) { for (auto id : v) ids.roles[id].flags |= flag; };
+  mark(ids.negation_before, CueRole::NegBefore);
+  mark(ids.negation_after, CueRole::NegAfter);
+  mark(ids.negation_exceptions, CueRole::NegException);
+  mark(ids.quota, CueRole::Quota);
+  for (const auto& [id, h] : ids.deadline_fixed) { ids.roles[id].flags |= CueRole::Fixed; ids.roles[id].hours = h; }
+  for (const auto& [id, h] : ids.deadline_per_unit) { ids.roles[id].flags |= CueRole::PerUnit; ids.roles[id].hours = h; }
+  for (const auto& [id, d] : ids.deadline_weekday) { ids.roles[id].flags |= CueRole::Weekday; ids.roles[id].weekday = d; }
+  for (const auto& [id, v] : ids.frequency) { ids.roles[id].flags |= CueRole::Frequency; ids.roles[id].frequency = v; }
   return ids;
 }
 
@@ -59,6 +67,8 @@ TextIndex::TextIndex(const std::u32string& t, const text::Matcher& matcher, cons
   for (std::size_t i = 0; i < t.size(); ++i) {
     clause_[i] = clause;
     sentence_[i] = sentence;
+    // Most characters are 汉字, never breaks: test the cheap range first.
+    if (t[i] >= 0x4E00 && t[i] <= 0x9FFF) continue;
     const char32_t c = text::fold(t[i]);
     if (cues.clause_breaks.find(c) != std::u32string::npos || cues.clause_breaks.find(t[i]) != std::u32string::npos) ++clause;
     if (cues.sentence_breaks.find(c) != std::u32string::npos || cues.sentence_breaks.find(t[i]) != std::u32string::npos) ++sentence;
@@ -70,49 +80,57 @@ TextIndex::TextIndex(const std::u32string& t, const text::Matcher& matcher, cons
   std::vector<Span> exceptions;
   for (const auto& m : matches) {
     by_pattern_[m.pattern].push_back(Span{m.start, m.end});
-    if (contains(cues.negation_exceptions, m.pattern)) exceptions.push_back(Span{m.start, m.end});
+    if (const CueRole* r = cues.role(m.pattern); r && (r->flags & CueRole::NegException)) exceptions.push_back(Span{m.start, m.end});
   }
+  // Matches come ordered by end, so the exceptions do too: a cursor finds the one around a match.
   auto inside_exception = [&](const text::Match& m) {
-    return std::any_of(exceptions.begin(), exceptions.end(),
-                       [&](const Span& e) { return e.start <= m.start && m.end <= e.end; });
+    for (const Span& e : exceptions) {
+      if (e.start <= m.start && m.end <= e.end) return true;
+      if (e.start > m.start) break;
+    }
+    return false;
   };
 
   // Negation marks: a cue that starts before a word negates it up to the end of the clause (the cue
   // may overlap the word: 不层层 in 不层层加码); a trailing cue (…的做法要坚决纠正) negates what
   // precedes it in the clause.
-  std::vector<std::uint32_t> before_end(t.size() + 1, 0), after_start(t.size() + 1, 0);
+  std::vector<std::uint8_t> before_mark(t.size() + 1, 0), after_mark(t.size() + 1, 0);
   for (const auto& m : matches) {
-    if (contains(cues.negation_before, m.pattern) && !inside_exception(m)) before_end[m.start + 1] = 1;
-    if (contains(cues.negation_after, m.pattern)) after_start[m.start] = 1;
+    const CueRole* r = cues.role(m.pattern);
+    if (!r) continue;
+    if ((r->flags & CueRole::NegBefore) && !inside_exception(m)) before_mark[m.start + 1] = 1;
+    if (r->flags & CueRole::NegAfter) after_mark[m.start] = 1;
   }
   for (std::size_t i = 0; i <= t.size(); ++i) {
     const bool carry = i > 0 && neg_before_[i - 1] && clause_[i - 1] == clause_[i];
-    neg_before_[i] = before_end[i] || carry;
+    neg_before_[i] = before_mark[i] || carry;
   }
   for (std::size_t i = t.size() + 1; i-- > 0;) {
     const bool carry = i < t.size() && neg_after_[i + 1] && clause_[i + 1] == clause_[i];
-    neg_after_[i] = after_start[i] || carry;
+    neg_after_[i] = after_mark[i] || carry;
   }
 
   // Extracted values.
+  long today = 0;
+  int today_weekday = 0;
+  if (date.size() == 10) {
+    today = days_from_civil(std::stol(date.substr(0, 4)), static_cast<unsigned>(std::stoul(date.substr(5, 2))),
+                            static_cast<unsigned>(std::stoul(date.substr(8, 2))));
+    today_weekday = static_cast<int>(((today % 7) + 7 + 3) % 7) + 1;  // 1970-01-01 was a Thursday
+  }
   for (const auto& m : matches) {
+    const CueRole* r = cues.role(m.pattern);
+    if (!r && m.pattern != cues.date_day) continue;
     const Span span{m.start, m.end};
-    for (const auto& [id, hours] : cues.deadline_fixed) {
-      if (id == m.pattern) deadlines_.push_back(Deadline{span, hours});
-    }
-    for (const auto& [id, per_unit] : cues.deadline_per_unit) {
-      if (id != m.pattern) continue;
+    if (r && (r->flags & CueRole::Fixed)) deadlines_.push_back(Deadline{span, r->hours});
+    if (r && (r->flags & CueRole::PerUnit)) {
       if (auto n = text::number_ending_at(t, m.start)) {
-        deadlines_.push_back(Deadline{Span{static_cast<std::uint32_t>(n->start), m.end}, n->value * per_unit});
+        deadlines_.push_back(Deadline{Span{static_cast<std::uint32_t>(n->start), m.end}, n->value * r->hours});
       }
     }
-    for (const auto& [id, weekday] : cues.deadline_weekday) {
+    if (r && (r->flags & CueRole::Weekday) && today_weekday) {
       // "周六前": days from the proposal's weekday to the next such day; "下周五" adds a week.
-      if (id != m.pattern || date.size() != 10) continue;
-      const long today = days_from_civil(std::stol(date.substr(0, 4)), static_cast<unsigned>(std::stoul(date.substr(5, 2))),
-                                         static_cast<unsigned>(std::stoul(date.substr(8, 2))));
-      const int today_weekday = static_cast<int>(((today % 7) + 7 + 3) % 7) + 1;  // 1970-01-01 was a Thursday
-      int days = (weekday - today_weekday + 7) % 7;
+      int days = (r->weekday - today_weekday + 7) % 7;
       std::uint32_t start = m.start;
       if (m.start > 0 && t[m.start - 1] == U'下') {
         days += 7;
@@ -120,10 +138,8 @@ TextIndex::TextIndex(const std::u32string& t, const text::Matcher& matcher, cons
       }
       deadlines_.push_back(Deadline{Span{start, m.end}, days * 24.0});
     }
-    for (const auto& [id, value] : cues.frequency) {
-      if (id == m.pattern) frequencies_.push_back(Frequency{span, value});
-    }
-    if (contains(cues.quota, m.pattern)) {
+    if (r && (r->flags & CueRole::Frequency)) frequencies_.push_back(Frequency{span, r->frequency});
+    if (r && (r->flags & CueRole::Quota)) {
       // The number may follow a few words later (不低于人口的10%), but not past a clause break.
       std::optional<text::Number> n;
       for (std::size_t k = m.end; k < t.size() && k <= m.end + kQuotaGap && !n; ++k) {
@@ -135,18 +151,16 @@ TextIndex::TextIndex(const std::u32string& t, const text::Matcher& matcher, cons
         quotas_.push_back(Quota{Span{m.start, static_cast<std::uint32_t>(n->end + (percent ? 1 : 0))}, n->value, percent});
       }
     }
-    if (m.pattern == cues.date_day && date.size() == 10) {
+    if (m.pattern == cues.date_day && today_weekday) {
       // "M月D日前": hours from the proposal's date to the start of that day.
       auto day = text::number_ending_at(t, m.start);
       if (day && day->start > 0 && t[day->start - 1] == U'月') {
         if (auto month = text::number_ending_at(t, day->start - 1)) {
           const long y = std::stol(date.substr(0, 4));
-          const unsigned pm = static_cast<unsigned>(std::stoul(date.substr(5, 2)));
-          const unsigned pd = static_cast<unsigned>(std::stoul(date.substr(8, 2)));
           const auto mm = static_cast<unsigned>(month->value), dd = static_cast<unsigned>(day->value);
           if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {
-            long days = days_from_civil(y, mm, dd) - days_from_civil(y, pm, pd);
-            if (days < -180) days = days_from_civil(y + 1, mm, dd) - days_from_civil(y, pm, pd);
+            long days = days_from_civil(y, mm, dd) - today;
+            if (days < -180) days = days_from_civil(y + 1, mm, dd) - today;
             if (days >= 0) deadlines_.push_back(Deadline{Span{static_cast<std::uint32_t>(month->start), m.end}, days * 24.0});
           }
         }

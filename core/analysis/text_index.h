@@ -21,6 +21,17 @@ struct Deadline { Span span; double hours; };
 struct Frequency { Span span; std::string value; };
 struct Quota { Span span; double value; bool percent; };
 
+// What a cue word does, looked up by pattern id (one word may have several roles: 每天 is both a
+// frequency and a quota cue).
+struct CueRole {
+  enum : std::uint8_t { NegBefore = 1, NegAfter = 2, NegException = 4, Quota = 8, Fixed = 16, PerUnit = 32,
+                        Weekday = 64, Frequency = 128 };
+  std::uint8_t flags = 0;
+  double hours = 0;       // Fixed: hours; PerUnit: hours per unit
+  int weekday = 0;
+  std::string frequency;
+};
+
 // Pattern ids of the cue words (negation, deadlines, frequencies, quotas) inside a Matcher.
 struct CueIds {
   std::vector<std::uint32_t> negation_before, negation_after, negation_exceptions, quota;
@@ -29,7 +40,9 @@ struct CueIds {
   std::vector<std::pair<std::uint32_t, std::string>> frequency;
   std::u32string clause_breaks, sentence_breaks;
   std::uint32_t date_day = UINT32_MAX;  // "日" as in 3月6日前
+  std::vector<CueRole> roles;            // by pattern id; cue words get the lowest ids
   static CueIds add_to(text::Matcher& m, const rules::CueTable& cues);
+  const CueRole* role(std::uint32_t pattern) const { return pattern < roles.size() && roles[pattern].flags ? &roles[pattern] : nullptr; }
 };
 
 class TextIndex {
@@ -49,8 +62,8 @@ class TextIndex {
   std::size_t size_;
   std::vector<std::vector<Span>> by_pattern_;
   std::vector<std::uint32_t> clause_, sentence_;
-  std::vector<std::uint32_t> neg_before_;  // per position: a negation cue ends at or before it in its clause
-  std::vector<std::uint32_t> neg_after_;   // per position: a trailing negation cue starts at or after it
+  std::vector<std::uint8_t> neg_before_;  // per position: a negation cue starts before it in its clause
+  std::vector<std::uint8_t> neg_after_;   // per position: a trailing negation cue starts at or after it
   std::vector<Deadline> deadlines_;
   std::vector<Frequency> frequencies_;
   std::vector<Quota> quotas_;

@@ -193,7 +193,15 @@ struct Proximity {
     const Span* best = nullptr;
     std::uint32_t best_gap = 0;
     for (std::uint32_t id : near) {
-      for (const Span& n : t.spans(id)) {
+      // A pattern's spans all have its length and come in text order, so the candidates within
+      // reach are found by binary search rather than by scanning the whole text.
+      const std::vector<Span>& all = t.spans(id);
+      if (all.empty()) continue;
+      const std::uint32_t len = all.front().end - all.front().start;
+      const std::uint32_t from = s.start > static_cast<std::uint32_t>(within) + len ? s.start - within - len : 0;
+      auto it = std::lower_bound(all.begin(), all.end(), from, [](const Span& x, std::uint32_t v) { return x.start < v; });
+      for (; it != all.end() && it->start <= s.end + static_cast<std::uint32_t>(within); ++it) {
+        const Span& n = *it;
         if (!t.same_sentence(s, n)) continue;
         const std::uint32_t gap = n.start >= s.end ? n.start - s.end : (s.start >= n.end ? s.start - n.end : 0);
         if (static_cast<int>(gap) <= within && (!best || gap < best_gap)) {

@@ -117,6 +117,10 @@ CueTable parse_cues(const Reader& r, const json& c) {
   t.quota = r.strings(c, "quota", "cues");
   t.clause_breaks = text::decode_utf8_or_throw(r.str(c, "clause_breaks", "cues"), "clause_breaks");
   t.sentence_breaks = text::decode_utf8_or_throw(r.str(c, "sentence_breaks", "cues"), "sentence_breaks");
+  // Breaks are punctuation and line ends; the text index relies on no 汉字 being a break.
+  for (const std::u32string* breaks : {&t.clause_breaks, &t.sentence_breaks}) {
+    for (char32_t b : *breaks) if (b >= 0x4E00 && b <= 0x9FFF) r.fail("cues", "分句符号不能是汉字");
+  }
   for (const char* key : {"deadline_fixed", "deadline_per_unit", "frequency"}) {
     if (!c.contains(key) || !c[key].is_object()) r.fail(std::string("cues.") + key, "应为对象");
   }

@@ -27,12 +27,17 @@ class Matcher {
 
  private:
   struct Node {
-    std::unordered_map<char32_t, std::uint32_t> next;
+    std::vector<std::pair<char32_t, std::uint32_t>> next;  // sorted by character (after build)
     std::uint32_t fail = 0;
     std::uint32_t out_link = 0;           // nearest suffix node that ends a pattern (0 = none)
     std::vector<std::uint32_t> outputs;   // patterns ending exactly here
   };
+  std::uint32_t child(std::uint32_t node, char32_t c) const;  // 0 when there is no edge
+  std::uint32_t child_while_adding(std::uint32_t node, char32_t c) const;
   std::vector<Node> nodes_{1};
+  // Most characters of a text restart at the root, so its edges for the Basic Multilingual Plane
+  // sit in a direct table instead of a search.
+  std::vector<std::uint32_t> root_bmp_;
   std::vector<std::uint32_t> lengths_;
   std::unordered_map<std::u32string, std::uint32_t> ids_;
   bool built_ = false;
