@@ -203,6 +203,7 @@ struct Proximity {
       for (; it != all.end() && it->start <= s.end + static_cast<std::uint32_t>(within); ++it) {
         const Span& n = *it;
         if (!t.same_sentence(s, n)) continue;
+        if (demand && t.negated(n)) continue;  // 不再要求村委会出具: the near-term is negated too
         const std::uint32_t gap = n.start >= s.end ? n.start - s.end : (s.start >= n.end ? s.start - n.end : 0);
         if (static_cast<int>(gap) <= within && (!best || gap < best_gap)) {
           best = &n;

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "error.h"
+#include "rules/pack_check.h"
 
 namespace jianfu::rules {
 
@@ -118,11 +119,12 @@ std::unique_ptr<PackSet> PackSet::build(std::vector<Pack> packs) {
   return set;
 }
 
-std::unique_ptr<PackSet> load_pack_set(const std::vector<std::string>& specs_in) {
+std::unique_ptr<PackSet> load_pack_set(const std::vector<std::string>& specs_in, bool verify_files) {
   std::vector<std::string> specs = specs_in.empty() ? default_pack_ids() : specs_in;
   std::vector<Pack> packs;
   std::set<std::string> loaded;
   std::vector<Pack> requested;
+  std::vector<std::string> from_files;
   for (const std::string& spec : specs) {
     const std::string id = spec.rfind("builtin:", 0) == 0 ? spec.substr(8) : spec;
     if (const std::string* text = builtin_pack_text(id)) {
@@ -138,6 +140,7 @@ std::unique_ptr<PackSet> load_pack_set(const std::vector<std::string>& specs_in)
     std::ostringstream ss;
     ss << f.rdbuf();
     requested.push_back(parse_pack(ss.str(), spec));
+    from_files.push_back(requested.back().id);
   }
   // Put bases first: a local pack's base comes from the list, or else from the built-in packs.
   std::function<void(const Pack&)> add = [&](const Pack& p) {
@@ -156,7 +159,17 @@ std::unique_ptr<PackSet> load_pack_set(const std::vector<std::string>& specs_in)
     packs.push_back(p);
   };
   for (const Pack& p : requested) add(p);
-  return PackSet::build(std::move(packs));
+  auto set = PackSet::build(std::move(packs));
+  if (verify_files) {
+    for (const std::string& id : from_files) {
+      const PackCheck check = check_pack(*set, id, "");
+      if (!check.ok())
+        throw bad_input("PACK_EXAMPLES_FAILED", "规则包 " + id + " 的规则未通过自带的例子（" + check.errors.front() +
+                                                    (check.errors.size() > 1 ? " 等 " + std::to_string(check.errors.size()) + " 项" : "") +
+                                                    "），不予加载。请用 jianfu-cli test-pack 查看详情。");
+    }
+  }
+  return set;
 }
 
 }  // namespace jianfu::rules

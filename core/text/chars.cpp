@@ -47,6 +47,8 @@ char32_t fold(char32_t c) {
     case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212: return '-';
     case 0x2014: case 0x2015: return 0x2014;   // — and ― are both used as the Chinese dash
     case 0x00B7: case 0x30FB: return 0xB7;     // middle dots
+    case 0x201C: case 0x201D: case 0x300C: case 0x300D: case 0x300E: case 0x300F:
+      return '"';                              // “” 「」 『』 and the folded full-width " are one quote
     default: return c;
   }
 }

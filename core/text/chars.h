@@ -10,8 +10,8 @@ bool is_space(char32_t cp);       // every kind of blank, including U+3000, NBSP
 CharClass classify(char32_t cp);  // Other = punctuation, symbols, and any other single character
 
 // Canonical form for matching: full-width ASCII → ASCII, ideographic space → space, Latin upper →
-// lower, and a few common look-alikes (dashes, quotes). One code point in, one out, so offsets in
-// the normalised text are offsets in the original.
+// lower, and common look-alikes: dashes, middle dots, and the quotation marks “” 「」 『』 ".
+// One code point in, one out, so offsets in the normalised text are offsets in the original.
 char32_t fold(char32_t cp);
 
 }  // namespace jianfu::text

@@ -40,3 +40,9 @@ TEST_CASE("fold: width and case folding keep one code point per code point") {
   CHECK(fold(U'–') == U'-');
   CHECK(fold(U'减') == U'减');
 }
+
+TEST_CASE("fold: the quotation marks used in Chinese drafts fold to one") {
+  CHECK(fold(U'“') == fold(U'」'));
+  CHECK(fold(U'『') == U'"');
+  CHECK(fold(U'＂') == U'"');
+}

@@ -91,3 +91,11 @@ TEST_CASE("cli test-pack: a shipped pack passes, a pack with a failing example e
   CHECK(r.code == 2);
   CHECK(r.err.find("PACK_EXAMPLES_FAILED") != std::string::npos);
 }
+
+TEST_CASE("cli assess: a pack file whose examples fail does not load") {
+  Run r = run({"assess", "-", "--pack", std::string(JIANFU_TEST_DATA_DIR) + "/failing_example_pack.json"},
+              "{\"kind\":\"document\"}");
+  CHECK(r.code == 2);
+  CHECK(r.err.find("PACK_EXAMPLES_FAILED") != std::string::npos);
+  CHECK(r.out.empty());
+}
