@@ -6,8 +6,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 echo "== native (g++ -O3)"
 "$ROOT/build/native/bench/bench_text"
 "$ROOT/build/native/bench/bench_assess"
+"$ROOT/build/native/bench/bench_review"
 echo "== wasm under Node (em++ -O3)"
 node --no-experimental-fetch "$ROOT/build/web/bench/bench_text.js"
 node --no-experimental-fetch "$ROOT/build/web/bench/bench_assess.js"
+node --no-experimental-fetch "$ROOT/build/web/bench/bench_review.js"
 echo "== textlint + textlint-rule-ng-word vs the engine's phrase automaton"
 (cd "$ROOT/bench/textlint" && { [[ -d node_modules/textlint ]] || npm ci --silent --no-audit --no-fund; } && node compare.mjs "$ROOT/build/native/bench/bench_phrases")

@@ -1,5 +1,7 @@
-# Run with: cmake -DOUT=<file.cpp> -DDEFAULTS="national" -P EmbedPacks.cmake <pack.json>...
-# Writes a C++ file holding the built-in rule packs as string literals, keyed by file name.
+# Run with: cmake -DOUT=<file.cpp> -DKIND=pack|list -DHEADER=<header> -DNS=<namespace>
+#                 -DDEFAULTS="national" -P EmbedPacks.cmake <file.json>...
+# Writes a C++ file holding built-in data packs as string literals, keyed by file name, with the
+# functions builtin_<KIND>_ids(), builtin_<KIND>_text(id) and default_<KIND>_ids().
 set(_ids "")
 set(_defs "")
 math(EXPR _last "${CMAKE_ARGC} - 1")
@@ -31,9 +33,9 @@ file(WRITE "${OUT}.tmp" "// Generated from assets/packs by cmake/EmbedPacks.cmak
 #include <string>
 #include <vector>
 
-#include \"rules/pack_set.h\"
+#include \"${HEADER}\"
 
-namespace jianfu::rules {
+namespace ${NS} {
 namespace {
 ${_defs}
 const std::map<std::string, const std::string*>& table() {
@@ -43,20 +45,20 @@ ${_table}  };
 }
 }  // namespace
 
-std::vector<std::string> builtin_pack_ids() {
+std::vector<std::string> builtin_${KIND}_ids() {
   std::vector<std::string> ids;
   for (const auto& [id, text] : table()) ids.push_back(id);
   return ids;
 }
 
-const std::string* builtin_pack_text(const std::string& id) {
+const std::string* builtin_${KIND}_text(const std::string& id) {
   const auto it = table().find(id);
   return it == table().end() ? nullptr : it->second;
 }
 
-std::vector<std::string> default_pack_ids() { return {${_defaults}}; }
+std::vector<std::string> default_${KIND}_ids() { return {${_defaults}}; }
 
-}  // namespace jianfu::rules
+}  // namespace ${NS}
 ")
 file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
 file(REMOVE "${OUT}.tmp")

@@ -37,4 +37,30 @@ for f in "$tmp"/*.json; do
   n=$((n + 1))
 done
 echo "assess reports compared: $n (native vs wasm)"
+
+# Review decisions: byte for byte, for every golden work item.
+/usr/bin/python3 - "$ROOT" "$tmp" <<'PY'
+import glob, json, os, sys
+root, tmp = sys.argv[1], sys.argv[2]
+for path in sorted(glob.glob(os.path.join(root, "tests/golden/review*/*.json"))):
+    case = json.load(open(path, encoding="utf-8"))
+    name = "review-" + os.path.basename(path)[:-5]
+    json.dump(case["item"], open(os.path.join(tmp, name + ".item"), "w", encoding="utf-8"), ensure_ascii=False)
+    args = " ".join("--pack " + p for p in case.get("packs", []))
+    if "existing" in case:
+        json.dump(case["existing"], open(os.path.join(tmp, name + ".existing"), "w", encoding="utf-8"), ensure_ascii=False)
+        args += " --existing " + os.path.join(tmp, name + ".existing")
+    open(os.path.join(tmp, name + ".args"), "w").write(args)
+PY
+m=0
+for f in "$tmp"/review-*.item; do
+  args=$(cat "${f%.item}.args")
+  # shellcheck disable=SC2086
+  a=$("$ROOT/build/native/native/jianfu-cli" review "$f" $args)
+  # shellcheck disable=SC2086
+  b=$(node --no-experimental-fetch "$ROOT/build/web/native/jianfu-cli.js" review "$f" $args)
+  if [[ "$a" != "$b" ]]; then echo "differs: review $(basename "$f")"; status=1; fi
+  m=$((m + 1))
+done
+echo "review decisions compared: $m (native vs wasm)"
 exit $status

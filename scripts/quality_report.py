@@ -60,6 +60,35 @@ def assess_report():
     return "\n".join(out)
 
 
+def review_report(corpus):
+    import tempfile
+    ok = decision_ok = 0
+    misses = []
+    files = sorted(glob.glob(os.path.join(ROOT, "tests/golden", corpus, "*.json")))
+    for path in files:
+        case = json.load(open(path, encoding="utf-8"))
+        args = ["review"]
+        for p in case.get("packs", []):
+            args += ["--pack", p]
+        if "existing" in case:
+            tmp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8")
+            json.dump(case["existing"], tmp, ensure_ascii=False)
+            tmp.close()
+            args += ["--existing", tmp.name]
+        d = run(args, case["item"])
+        got = (d["decision"], d["list"], sorted(r["code"] for r in d["reasons"]))
+        want = (case["expect"]["decision"], case["expect"]["list"], case["expect"]["reasons"])
+        ok += got == want
+        decision_ok += got[0] == want[0]
+        if got != want:
+            misses.append(f"- `{os.path.basename(path)}`: expected {want}, got {got}" + (f" — known gap: {case['known_gap']}" if "known_gap" in case else ""))
+    lines = [f"Cases: {len(files)}; decision correct: {decision_ok}/{len(files)}; decision, list and reasons all correct: {ok}/{len(files)}."]
+    return "\n".join(lines + ([""] + misses if misses else []))
+
+
 if __name__ == "__main__":
     print("## 一致性评估 (assess)\n")
     print(assess_report())
+    for corpus in ("review", "review-heldout"):
+        print(f"\n## 工作事项准入 (review): {corpus}\n")
+        print(review_report(corpus))

@@ -11,6 +11,7 @@
 #include "assess/engine.h"
 #include "error.h"
 #include "rules/pack_check.h"
+#include "review/review.h"
 #include "rules/pack_set.h"
 #include "storage/record_store.h"
 #include "storage/database.h"
@@ -28,9 +29,11 @@ constexpr const char* kUsage =
     "用法 (usage):\n"
     "  jianfu-cli assess PROPOSAL.json|- [--pack PATH|ID]... [--as-of YYYY-MM-DD]\n"
     "                                 为基层减负一致性评估（JSON 报告）\n"
+    "  jianfu-cli review ITEM.json|- [--pack PATH|ID]... [--existing NAMES.json]\n"
+    "                                 村（社区）工作事项准入（JSON 决定）\n"
     "  jianfu-cli test-pack PACK [--pack BASE]...\n"
     "                                 用规则自带的正例、反例检查规则包\n"
-    "  jianfu-cli packs               内置规则包列表（JSON）\n"
+    "  jianfu-cli packs               内置规则包和清单包列表（JSON）\n"
     "  jianfu-cli count FILE|-        统计字数（JSON：chars）\n"
     "  jianfu-cli version             版本信息（JSON）\n";
 
@@ -38,16 +41,18 @@ constexpr std::size_t kMaxInputBytes = 16u << 20;
 
 struct Options {
   std::vector<std::string> positional, packs;
-  std::string as_of;
+  std::string as_of, existing;
 };
 
 Options parse_options(const std::vector<std::string>& args) {
   Options o;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "--pack" || a == "--as-of") {
+    if (a == "--pack" || a == "--as-of" || a == "--existing") {
       if (i + 1 >= args.size()) throw bad_input("USAGE", a + " 后面缺少参数。\n" + kUsage);
-      (a == "--pack" ? o.packs.push_back(args[++i]) : void(o.as_of = args[++i]));
+      if (a == "--pack") o.packs.push_back(args[++i]);
+      else if (a == "--as-of") o.as_of = args[++i];
+      else o.existing = args[++i];
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       throw bad_input("USAGE", "未知选项 " + a + "\n" + kUsage);
     } else {
@@ -65,6 +70,30 @@ int cmd_assess(const std::vector<std::string>& args, Streams io) {
   const assess::Proposal proposal = assess::parse_proposal(input);
   const auto packs = rules::load_pack_set(o.packs);
   io.out << assess::report_to_json(assess::assess(proposal, *packs, o.as_of)).dump() << "\n";
+  return 0;
+}
+
+int cmd_review(const std::vector<std::string>& args, Streams io) {
+  const Options o = parse_options(args);
+  if (o.positional.size() != 1) throw bad_input("USAGE", std::string("review 需要一个输入文件（或 - 表示标准输入）。\n") + kUsage);
+  const review::WorkItem item = review::parse_work_item(read_input(o.positional[0], io.in));
+  std::vector<std::string> existing;
+  if (!o.existing.empty()) {
+    // A JSON array of the names of tasks the committee already carries.
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(read_input(o.existing, io.in));
+    } catch (const nlohmann::json::parse_error&) {
+      throw bad_input("INVALID_JSON", "--existing 应为 JSON 字符串数组（已承担事项的名称）。");
+    }
+    if (!j.is_array()) throw bad_input("WRONG_TYPE", "--existing 应为 JSON 字符串数组（已承担事项的名称）。");
+    for (const auto& v : j) {
+      if (!v.is_string()) throw bad_input("WRONG_TYPE", "--existing 数组中应全部是字符串。");
+      existing.push_back(v.get<std::string>());
+    }
+  }
+  const auto lists = review::load_list_set(o.packs);
+  io.out << review::decision_to_json(review::review(item, *lists, existing)).dump() << "\n";
   return 0;
 }
 
@@ -90,8 +119,14 @@ int cmd_packs(const std::vector<std::string>&, Streams io) {
   for (const std::string& id : rules::builtin_pack_ids()) {
     const auto set = rules::load_pack_set({id});
     const rules::Pack& p = set->packs().back();
-    arr.push_back({{"id", p.id}, {"version", p.version}, {"title", p.title}, {"region", p.region},
+    arr.push_back({{"id", p.id}, {"kind", "rules"}, {"version", p.version}, {"title", p.title}, {"region", p.region},
                    {"extends", p.extends}, {"rules", p.rules.size()}, {"sha256", p.sha256}});
+  }
+  for (const std::string& id : review::builtin_list_ids()) {
+    const auto set = review::load_list_set({id});
+    const review::ListPack& p = set->packs().back();
+    arr.push_back({{"id", p.id}, {"kind", "lists"}, {"version", p.version}, {"title", p.title}, {"region", p.region},
+                   {"extends", p.extends}, {"entries", p.entries.size()}, {"sha256", p.sha256}});
   }
   io.out << arr.dump(2) << "\n";
   return 0;
@@ -118,6 +153,7 @@ int cmd_count(const std::vector<std::string>& args, Streams io) {
 const std::map<std::string, Command>& commands() {
   static const std::map<std::string, Command> table = {
       {"assess", cmd_assess},
+      {"review", cmd_review},
       {"test-pack", cmd_test_pack},
       {"packs", cmd_packs},
       {"version", cmd_version},

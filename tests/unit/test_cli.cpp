@@ -99,3 +99,15 @@ TEST_CASE("cli assess: a pack file whose examples fail does not load") {
   CHECK(r.err.find("PACK_EXAMPLES_FAILED") != std::string::npos);
   CHECK(r.out.empty());
 }
+
+TEST_CASE("cli review: prints one JSON decision; bad input exits 2") {
+  Run r = run({"review", "-"}, R"({"name":"违章建筑拆除","description":"由各村负责"})");
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("{\"decision\":\"reject\",\"decision_text\":\"不予准入\",\"list\":\"negative\",\"matched\":[", 0) == 0);
+  r = run({"review", "-"}, R"({"description":"没有名称"})");
+  CHECK(r.code == 2);
+  CHECK(r.err.find("MISSING_NAME") != std::string::npos);
+  r = run({"review", "-", "--existing", "/no/such/file.json"}, R"({"name":"x"})");
+  CHECK(r.code == 2);
+  CHECK(r.err.find("INPUT_NOT_FOUND") != std::string::npos);
+}

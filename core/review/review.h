@@ -1,0 +1,46 @@
+// 村（社区）工作事项准入: decides whether a task may be given to a village or community committee,
+// explains why, and shows the way forward (conditions to meet, or the admission steps).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "review/list_pack.h"
+
+namespace jianfu::review {
+
+struct WorkItem {
+  std::string name, description, department, legal_basis, approved_by, requires_certificate;
+  std::optional<bool> funding, staff_support;
+  bool requires_forms = false, requires_new_mechanism = false, with_assessment = false, with_pledge_or_veto = false;
+};
+
+WorkItem parse_work_item(std::string_view json_bytes);
+WorkItem work_item_from_json(const nlohmann::json& j);
+
+struct Match {
+  std::string list, item;
+  double score;
+};
+
+struct Reason {
+  std::string code, message, basis;
+};
+
+struct Decision {
+  std::string decision, decision_text, list;
+  std::vector<Match> matched;
+  std::vector<Reason> reasons;
+  std::vector<std::string> conditions, steps;
+  std::vector<const ListPack*> packs;
+};
+
+// existing: names of tasks the committee already carries (for WI_DUPLICATE); may be empty.
+Decision review(const WorkItem& item, const ListSet& lists, const std::vector<std::string>& existing = {});
+
+nlohmann::ordered_json decision_to_json(const Decision& d);
+
+}  // namespace jianfu::review
