@@ -5,6 +5,7 @@
 #include "error.h"
 #include "rules/pack.h"
 #include "text/utf8.h"
+#include "util/json_input.h"
 
 namespace jianfu::assess {
 
@@ -66,18 +67,6 @@ Proposal proposal_from_json(const json& j) {
   return p;
 }
 
-Proposal parse_proposal(std::string_view bytes) {
-  std::size_t bad = 0;
-  std::u32string ignored;
-  if (!text::decode_utf8(bytes, ignored, &bad))
-    throw bad_input("INVALID_UTF8", "输入不是有效的 UTF-8 文本（第 " + std::to_string(bad) + " 字节处出错）。请以 UTF-8 编码保存后重试。");
-  json j;
-  try {
-    j = json::parse(bytes);
-  } catch (const json::parse_error& e) {
-    throw bad_input("INVALID_JSON", "输入不是有效的 JSON（第 " + std::to_string(e.byte) + " 字节附近）。请检查括号、引号和逗号。");
-  }
-  return proposal_from_json(j);
-}
+Proposal parse_proposal(std::string_view bytes) { return proposal_from_json(util::parse_json_input(bytes)); }
 
 }  // namespace jianfu::assess

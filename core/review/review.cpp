@@ -8,6 +8,7 @@
 #include "error.h"
 #include "rules/pack_set.h"
 #include "text/utf8.h"
+#include "util/json_input.h"
 
 namespace jianfu::review {
 
@@ -104,19 +105,7 @@ WorkItem work_item_from_json(const json& j) {
   return w;
 }
 
-WorkItem parse_work_item(std::string_view bytes) {
-  std::size_t bad = 0;
-  std::u32string ignored;
-  if (!text::decode_utf8(bytes, ignored, &bad))
-    throw bad_input("INVALID_UTF8", "输入不是有效的 UTF-8 文本（第 " + std::to_string(bad) + " 字节处出错）。");
-  json j;
-  try {
-    j = json::parse(bytes);
-  } catch (const json::parse_error& e) {
-    throw bad_input("INVALID_JSON", "输入不是有效的 JSON（第 " + std::to_string(e.byte) + " 字节附近）。");
-  }
-  return work_item_from_json(j);
-}
+WorkItem parse_work_item(std::string_view bytes) { return work_item_from_json(util::parse_json_input(bytes)); }
 
 Decision review(const WorkItem& w, const ListSet& lists, const std::vector<std::string>& existing) {
   Decision d;
