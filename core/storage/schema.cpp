@@ -39,6 +39,33 @@ const char* const kMigrations[] = {
       INSERT INTO records_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
     END;
     )sql",
+    // 2: archive and delete-with-undo, the assessment's verdict, as-of date and packs as columns
+    // (for filters and for re-opening exactly what was decided), and an append-only, hash-chained
+    // audit log. Triggers refuse any change to a written audit entry.
+    R"sql(
+    ALTER TABLE records ADD COLUMN verdict TEXT NOT NULL DEFAULT '';
+    ALTER TABLE records ADD COLUMN as_of TEXT NOT NULL DEFAULT '';
+    ALTER TABLE records ADD COLUMN packs TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE records ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE records ADD COLUMN deleted_at TEXT;
+    CREATE INDEX records_by_kind ON records(kind, verdict, updated_at);
+    CREATE INDEX records_by_verdict ON records(verdict, updated_at);
+    CREATE TABLE audit(
+      seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+      at        TEXT NOT NULL,
+      actor     TEXT NOT NULL,
+      record_id TEXT NOT NULL,
+      action    TEXT NOT NULL,
+      field     TEXT NOT NULL DEFAULT '',
+      old       TEXT NOT NULL DEFAULT '',
+      new       TEXT NOT NULL DEFAULT '',
+      reason    TEXT NOT NULL DEFAULT '',
+      prev_hash TEXT NOT NULL,
+      hash      TEXT NOT NULL
+    );
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+    )sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == kSchemaVersion, "one migration per schema version");

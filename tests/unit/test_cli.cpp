@@ -3,6 +3,9 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "storage/record_store.h"
+
+#include <cstdio>
 
 namespace {
 struct Run {
@@ -110,4 +113,31 @@ TEST_CASE("cli review: prints one JSON decision; bad input exits 2") {
   r = run({"review", "-", "--existing", "/no/such/file.json"}, R"({"name":"x"})");
   CHECK(r.code == 2);
   CHECK(r.err.find("INPUT_NOT_FOUND") != std::string::npos);
+}
+
+TEST_CASE("cli store: verify, export and import; a missing database is not created") {
+  const std::string dir = JIANFU_TEST_TMP_DIR;
+  const std::string a = dir + "/cli_a.sqlite3", b = dir + "/cli_b.sqlite3", file = dir + "/cli_export.jianfu";
+  for (const auto& p : {a, b, file}) for (const char* s : {"", "-wal", "-shm"}) std::remove((p + s).c_str());
+  {
+    jianfu::storage::RecordStore sa(a);
+    jianfu::storage::Record r;
+    r.type = "note";
+    r.title = "导出测试";
+    sa.save(r);
+    jianfu::storage::RecordStore sb(b);
+  }
+  Run r = run({"store", "verify", a});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"integrity\":\"ok\",\"audit_ok\":true,\"audit_entries\":1,\"records\":1") != std::string::npos);
+  CHECK(run({"store", "export", a, file}).code == 0);
+  r = run({"store", "import", b, file});
+  CHECK(r.code == 0);
+  CHECK(r.out == "{\"added\":1,\"updated\":0,\"unchanged\":0}\n");
+  r = run({"store", "import", b, std::string(JIANFU_TEST_DATA_DIR) + "/sample_notice.txt"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("IMPORT_NOT_SQLITE") != std::string::npos);
+  r = run({"store", "verify", dir + "/no_such.sqlite3"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("DB_NOT_FOUND") != std::string::npos);
 }
