@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include <cstdint>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -11,6 +12,7 @@
 #include "assess/engine.h"
 #include "error.h"
 #include "rules/pack_check.h"
+#include "report/records.h"
 #include "review/review.h"
 #include "rules/pack_set.h"
 #include "storage/record_store.h"
@@ -27,8 +29,8 @@ using Command = std::function<int(const std::vector<std::string>&, Streams)>;
 
 constexpr const char* kUsage =
     "用法 (usage):\n"
-    "  jianfu-cli assess PROPOSAL.json|- [--pack PATH|ID]... [--as-of YYYY-MM-DD]\n"
-    "                                 为基层减负一致性评估（JSON 报告）\n"
+    "  jianfu-cli assess PROPOSAL.json|- [--pack PATH|ID]... [--as-of YYYY-MM-DD] [--save DB]\n"
+    "                                 为基层减负一致性评估（JSON 报告；--save 同时存入数据库）\n"
     "  jianfu-cli review ITEM.json|- [--pack PATH|ID]... [--existing NAMES.json]\n"
     "                                 村（社区）工作事项准入（JSON 决定）\n"
     "  jianfu-cli test-pack PACK [--pack BASE]...\n"
@@ -37,6 +39,10 @@ constexpr const char* kUsage =
     "  jianfu-cli store verify DB     检查数据库完整性和审计日志哈希链\n"
     "  jianfu-cli store export DB FILE   导出为一个文件（可拷到另一台电脑）\n"
     "  jianfu-cli store import DB FILE   导入另一台电脑导出的文件（按编号合并，不重复）\n"
+    "  jianfu-cli store report DB ID [--html]   单条记录的报告（JSON 或可打印的 HTML）\n"
+    "  jianfu-cli store csv DB        记录汇总（CSV，不含正文）\n"
+    "  jianfu-cli store stats DB      统计（只有数量，不含任何文件内容）\n"
+    "  jianfu-cli store recheck DB ID [--pack PATH|ID]...   用现行规则重新检查，列出变化\n"
     "  jianfu-cli count FILE|-        统计字数（JSON：chars）\n"
     "  jianfu-cli version             版本信息（JSON）\n";
 
@@ -44,17 +50,21 @@ constexpr std::size_t kMaxInputBytes = 16u << 20;
 
 struct Options {
   std::vector<std::string> positional, packs;
-  std::string as_of, existing;
+  std::string as_of, existing, save;
+  bool html = false;
 };
 
 Options parse_options(const std::vector<std::string>& args) {
   Options o;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "--pack" || a == "--as-of" || a == "--existing") {
+    if (a == "--html") {
+      o.html = true;
+    } else if (a == "--pack" || a == "--as-of" || a == "--existing" || a == "--save") {
       if (i + 1 >= args.size()) throw bad_input("USAGE", a + " 后面缺少参数。\n" + kUsage);
       if (a == "--pack") o.packs.push_back(args[++i]);
       else if (a == "--as-of") o.as_of = args[++i];
+      else if (a == "--save") o.save = args[++i];
       else o.existing = args[++i];
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       throw bad_input("USAGE", "未知选项 " + a + "\n" + kUsage);
@@ -72,7 +82,13 @@ int cmd_assess(const std::vector<std::string>& args, Streams io) {
   const std::string input = read_input(o.positional[0], io.in);
   const assess::Proposal proposal = assess::parse_proposal(input);
   const auto packs = rules::load_pack_set(o.packs);
-  io.out << assess::report_to_json(assess::assess(proposal, *packs, o.as_of)).dump() << "\n";
+  const auto report = assess::report_to_json(assess::assess(proposal, *packs, o.as_of));
+  if (!o.save.empty()) {
+    storage::RecordStore store(o.save);
+    const auto saved = store.save(report::assessment_record(nlohmann::json::parse(input), report));
+    io.err << "已保存记录 " << saved.id << "\n";
+  }
+  io.out << report.dump() << "\n";
   return 0;
 }
 
@@ -118,18 +134,26 @@ int cmd_test_pack(const std::vector<std::string>& args, Streams io) {
 }
 
 int cmd_store(const std::vector<std::string>& args, Streams io) {
-  if (args.empty()) throw bad_input("USAGE", std::string("store 需要子命令。\n") + kUsage);
-  const std::string& sub = args[0];
-  if ((sub == "verify" && args.size() != 2) || ((sub == "export" || sub == "import") && args.size() != 3) ||
-      (sub != "verify" && sub != "export" && sub != "import")) {
+  const Options o = parse_options(args);
+  const auto& a = o.positional;
+  static const std::map<std::string, std::size_t> arity = {{"verify", 2}, {"export", 3}, {"import", 3}, {"report", 3},
+                                                           {"csv", 2}, {"stats", 2}, {"recheck", 3}};
+  if (a.empty() || !arity.count(a[0]) || a.size() != arity.at(a[0]))
     throw bad_input("USAGE", std::string("store 的用法不对。\n") + kUsage);
-  }
+  const std::string& sub = a[0];
   {
     // Never create a database by accident: the store named must exist.
-    std::ifstream probe(args[1], std::ios::binary);
-    if (!probe) throw bad_input("DB_NOT_FOUND", "找不到数据库文件：" + args[1]);
+    std::ifstream probe(a[1], std::ios::binary);
+    if (!probe) throw bad_input("DB_NOT_FOUND", "找不到数据库文件：" + a[1]);
   }
-  storage::RecordStore store(args[1]);
+  storage::RecordStore store(a[1]);
+  auto record = [&](const std::string& id) {
+    auto r = store.get(id);
+    if (!r) throw bad_input("RECORD_NOT_FOUND", "数据库中没有编号为 " + id + " 的记录。");
+    return *r;
+  };
+  storage::HistoryFilter everything;
+  everything.include_archived = true;
   nlohmann::ordered_json j;
   if (sub == "verify") {
     const auto audit = store.verify_audit();
@@ -147,14 +171,34 @@ int cmd_store(const std::vector<std::string>& args, Streams io) {
     return 0;
   }
   if (sub == "export") {
-    store.export_to(args[2]);
+    store.export_to(a[2]);
     j["exported"] = store.count();
-    j["file"] = args[2];
-  } else {
-    const auto r = store.import_from(args[2]);
+    j["file"] = a[2];
+  } else if (sub == "import") {
+    const auto r = store.import_from(a[2]);
     j["added"] = r.added;
     j["updated"] = r.updated;
     j["unchanged"] = r.unchanged;
+  } else if (sub == "report") {
+    const auto r = record(a[2]);
+    if (o.html) {
+      io.out << report::record_html(r);
+      return 0;
+    }
+    j = report::record_json(r);
+  } else if (sub == "csv") {
+    io.out << report::csv_summary(store.history(everything, SIZE_MAX));
+    return 0;
+  } else if (sub == "stats") {
+    j = report::statistics(store.history(everything, SIZE_MAX));
+  } else {  // recheck
+    const auto r = record(a[2]);
+    const nlohmann::json data = nlohmann::json::parse(r.data, nullptr, false);
+    if (r.type != "assessment" || !data.is_object() || !data.contains("proposal"))
+      throw bad_input("NOT_AN_ASSESSMENT", "记录 " + a[2] + " 不是一致性评估记录，无法重新检查。");
+    const auto packs = rules::load_pack_set(o.packs);
+    const auto now = assess::report_to_json(assess::assess(assess::proposal_from_json(data["proposal"]), *packs, o.as_of));
+    j = report::recheck_diff(data.value("report", nlohmann::json::object()), now);
   }
   io.out << j.dump() << "\n";
   return 0;

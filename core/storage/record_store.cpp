@@ -1,6 +1,7 @@
 #include "storage/record_store.h"
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <random>
@@ -182,7 +183,9 @@ std::vector<Record> RecordStore::history(const HistoryFilter& f, std::size_t lim
     }
   }
   // Ties (same second) fall in index order, which is stable for a given file.
-  sql += " ORDER BY updated_at DESC LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset);
+  // SQLite reads "no limit" as -1; a size_t that does not fit in 64-bit signed would be a real.
+  const std::string lim = limit > static_cast<std::size_t>(INT64_MAX) ? "-1" : std::to_string(limit);
+  sql += " ORDER BY updated_at DESC LIMIT " + lim + " OFFSET " + std::to_string(offset);
   auto st = db_.prepare(sql);
   for (std::size_t i = 0; i < args.size(); ++i) st.bind(static_cast<int>(i + 1), args[i]);
   return read_all(st);

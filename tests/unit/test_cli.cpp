@@ -141,3 +141,23 @@ TEST_CASE("cli store: verify, export and import; a missing database is not creat
   CHECK(r.code == 2);
   CHECK(r.err.find("DB_NOT_FOUND") != std::string::npos);
 }
+
+TEST_CASE("cli assess --save: the report is printed as usual and the record is stored") {
+  const std::string db = std::string(JIANFU_TEST_TMP_DIR) + "/cli_save.sqlite3";
+  for (const char* s : {"", "-wal", "-shm"}) std::remove((db + s).c_str());
+  Run r = run({"assess", "-", "--save", db}, R"({"kind":"document","title":"存档测试","text":"每月排名通报。"})");
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("{\"verdict\":\"reject\"", 0) == 0);
+  CHECK(r.err.find("已保存记录") != std::string::npos);
+  jianfu::storage::RecordStore store(db);
+  REQUIRE(store.count() == 1);
+  const auto rec = store.recent(1).front();
+  CHECK(rec.verdict == "reject");
+  CHECK(rec.title == "存档测试");
+  r = run({"store", "recheck", db, rec.id});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"changed\":false") != std::string::npos);
+  r = run({"store", "report", db, "nope"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("RECORD_NOT_FOUND") != std::string::npos);
+}

@@ -1,0 +1,173 @@
+#include "report/records.h"
+
+#include <map>
+#include <set>
+
+#include "assess/engine.h"
+
+namespace jianfu::report {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+storage::Record assessment_record(const json& proposal, const ordered_json& report) {
+  storage::Record r;
+  r.type = "assessment";
+  r.kind = proposal.value("kind", "");
+  r.title = proposal.value("title", "");
+  if (r.title.empty()) r.title = "（无标题）";
+  r.body = proposal.value("text", "");
+  r.verdict = report.value("verdict", "");
+  r.as_of = proposal.value("date", "");
+  r.packs = report.contains("packs") ? report["packs"].dump() : "[]";
+  r.data = json{{"proposal", proposal}, {"report", report}}.dump();
+  return r;
+}
+
+std::string html_escape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+std::string label(const std::string& code) {
+  static const std::map<std::string, std::string> labels = {
+      {"document", "发文"}, {"meeting", "会议"}, {"inspection", "督查检查考核"}, {"research", "调研"},
+      {"digital", "政务APP、工作群"}, {"data_request", "数据填报"}, {"activity", "创建示范、评比表彰、节庆"},
+      {"secondment", "借调"}, {"school_task", "进校园"}, {"hospital_task", "进医院"}, {"draft", "草稿"}, {"final", "定稿"}};
+  const auto it = labels.find(code);
+  return it == labels.end() ? code : it->second;
+}
+}  // namespace
+
+std::string record_html(const storage::Record& r) {
+  const json data = json::parse(r.data, nullptr, false);
+  const json rep = data.is_object() ? data.value("report", json::object()) : json::object();
+  const auto e = [](const json& j, const char* k) { return html_escape(j.is_object() ? j.value(k, "") : ""); };
+  std::string h =
+      "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + html_escape(r.title) +
+      "</title>\n<style>body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.6}"
+      "h1{font-size:1.4em}.verdict{font-size:1.2em;font-weight:bold}.finding{border-left:4px solid #c60;padding:.2em .8em;margin:1em 0}"
+      ".block{border-color:#b00}.justify{border-color:#c80}.revise{border-color:#48c}.basis{color:#555}mark{background:#fe9}"
+      "@media print{body{margin:0}}</style></head><body>\n";
+  h += "<h1>" + html_escape(r.title) + "</h1>\n";
+  h += "<p>事项类型：" + html_escape(label(r.kind)) + "　记录编号：" + html_escape(r.id) + "　状态：" + html_escape(label(r.status)) +
+       "　更新时间：" + html_escape(r.updated_at) + "</p>\n";
+  h += "<p class=\"verdict\">结论：" + e(rep, "verdict_text") + "</p>\n";
+  if (rep.contains("findings")) {
+    h += "<h2>发现的问题</h2>\n";
+    for (const auto& f : rep["findings"]) {
+      h += "<div class=\"finding " + e(f, "severity") + "\"><p><b>" + e(f, "message") + "</b></p>";
+      h += "<p class=\"basis\">依据：" + e(f, "basis") + "</p><p>修改建议：" + e(f, "fix") + "</p>";
+      for (const auto& ev : f.value("evidence", json::array())) h += "<p>原文：<mark>" + e(ev, "text") + "</mark></p>";
+      h += "</div>\n";
+    }
+  }
+  if (rep.contains("unanswered") && !rep["unanswered"].empty()) {
+    h += "<h2>尚未回答的问题</h2><ul>";
+    for (const auto& q : rep["unanswered"]) h += "<li>" + e(q, "question") + "</li>";
+    h += "</ul>\n";
+  }
+  if (data.is_object() && data.contains("reasons")) {
+    h += "<h2>说明的理由或报批情况</h2><ul>";
+    for (const auto& [rule, why] : data["reasons"].items()) h += "<li>" + html_escape(rule) + "：" + html_escape(why.is_string() ? why.get<std::string>() : why.dump()) + "</li>";
+    h += "</ul>\n";
+  }
+  h += "<h2>所用规则包</h2><ul>";
+  const json packs = json::parse(r.packs, nullptr, false);
+  if (packs.is_array()) for (const auto& p : packs) h += "<li>" + e(p, "id") + " " + e(p, "version") + "（" + e(p, "sha256").substr(0, 12) + "…）</li>";
+  h += "</ul>\n<h2>原文</h2><pre style=\"white-space:pre-wrap\">" + html_escape(r.body) + "</pre>\n</body></html>\n";
+  return h;
+}
+
+ordered_json record_json(const storage::Record& r) {
+  ordered_json j;
+  j["id"] = r.id;
+  j["type"] = r.type;
+  j["kind"] = r.kind;
+  j["title"] = r.title;
+  j["status"] = r.status;
+  j["verdict"] = r.verdict;
+  j["as_of"] = r.as_of;
+  j["packs"] = json::parse(r.packs, nullptr, false);
+  j["created_at"] = r.created_at;
+  j["updated_at"] = r.updated_at;
+  j["data"] = json::parse(r.data, nullptr, false);
+  j["text"] = r.body;
+  return j;
+}
+
+namespace {
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+}  // namespace
+
+std::string csv_summary(const std::vector<storage::Record>& records) {
+  std::string out = "\xEF\xBB\xBF编号,类型,事项类型,标题,结论,状态,依据日期,创建时间,更新时间,问题数\r\n";
+  for (const auto& r : records) {
+    const json data = json::parse(r.data, nullptr, false);
+    std::size_t findings = 0;
+    if (data.is_object() && data.contains("report")) findings = data["report"].value("findings", json::array()).size();
+    const std::string verdict = r.type == "assessment" && !r.verdict.empty() ? assess::verdict_text(r.verdict) : r.verdict;
+    for (const std::string* f : {&r.id, &r.type, &r.kind, &r.title}) out += csv_field(*f) + ",";
+    out += csv_field(verdict) + "," + csv_field(r.status) + "," + csv_field(r.as_of) + "," + csv_field(r.created_at) + "," +
+           csv_field(r.updated_at) + "," + std::to_string(findings) + "\r\n";
+  }
+  return out;
+}
+
+ordered_json statistics(const std::vector<storage::Record>& records) {
+  std::map<std::string, long> by_type, by_kind, by_verdict, by_category;
+  for (const auto& r : records) {
+    ++by_type[r.type];
+    if (!r.kind.empty()) ++by_kind[r.kind];
+    if (!r.verdict.empty()) ++by_verdict[r.verdict];
+    const json data = json::parse(r.data, nullptr, false);
+    if (data.is_object() && data.contains("report")) {
+      std::set<std::string> cats;
+      for (const auto& f : data["report"].value("findings", json::array())) cats.insert(f.value("category", ""));
+      for (const auto& c : cats) ++by_category[c];
+    }
+  }
+  ordered_json j;
+  j["records"] = records.size();
+  j["by_type"] = by_type;
+  j["by_kind"] = by_kind;
+  j["by_verdict"] = by_verdict;
+  j["by_category"] = by_category;
+  return j;
+}
+
+ordered_json recheck_diff(const json& stored, const ordered_json& current) {
+  std::set<std::string> before, after;
+  for (const auto& f : stored.value("findings", json::array())) before.insert(f.value("rule", ""));
+  for (const auto& f : current.value("findings", ordered_json::array())) after.insert(f.value("rule", ""));
+  ordered_json j;
+  j["verdict_before"] = stored.value("verdict", "");
+  j["verdict_after"] = current.value("verdict", "");
+  j["changed"] = before != after || j["verdict_before"] != j["verdict_after"];
+  j["added"] = ordered_json::array();
+  j["removed"] = ordered_json::array();
+  for (const auto& r : after) if (!before.count(r)) j["added"].push_back(r);
+  for (const auto& r : before) if (!after.count(r)) j["removed"].push_back(r);
+  j["packs_before"] = stored.value("packs", json::array());
+  j["packs_after"] = current.value("packs", ordered_json::array());
+  return j;
+}
+
+}  // namespace jianfu::report
