@@ -1,5 +1,6 @@
 // The desktop shell: a GLFW window with OpenGL 3, running the shared UI.
-//   jianfu [--frames N]   N: quit after N frames (smoke tests and screenshots under Xvfb)
+//   jianfu [--frames N] [--demo]   N: quit after N frames (smoke tests under Xvfb);
+//                                  --demo: start with the sample draft filled in (screenshots)
 #include <GLFW/glfw3.h>
 
 #include <cstdio>
@@ -19,8 +20,10 @@ static void on_glfw_error(int code, const char* what) { std::fprintf(stderr, "GL
 
 int main(int argc, char** argv) {
   long max_frames = -1;
+  bool demo = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--frames") == 0 && i + 1 < argc) max_frames = std::atol(argv[++i]);
+    if (std::strcmp(argv[i], "--demo") == 0) demo = true;
   }
   jianfu::native::tune_allocator();
   glfwSetErrorCallback(on_glfw_error);
@@ -50,6 +53,7 @@ int main(int argc, char** argv) {
   const std::string exe_dir = std::filesystem::path(argv[0]).parent_path().string();
   jianfu::ui::App app(jianfu::native::make_services(exe_dir.empty() ? "." : exe_dir, xscale));
   app.init();
+  if (demo) app.load_example();
 
   for (long frame = 0; !glfwWindowShouldClose(window) && frame != max_frames; ++frame) {
     glfwPollEvents();

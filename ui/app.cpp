@@ -25,10 +25,10 @@ void App::init() {
   apply_style();
   try {
     store_ = std::make_unique<storage::RecordStore>(services_.database_path, services_.database_wal);
-    recent_ = store_->recent(8);
   } catch (const Error& e) {
-    store_error_ = e.message_zh() + "（" + e.code() + "）";
+    store_error_ = e.message_zh() + "（" + e.code() + "）。本次检查结果不会保存。";
   }
+  assess_ = std::make_unique<AssessScreen>(services_, store_.get());
 }
 
 void App::set_content_scale(float scale) {
@@ -51,68 +51,6 @@ void App::apply_style() {
   applied_font_size_ = font_size_;
 }
 
-void App::save_draft() {
-  if (!store_) return;
-  std::u32string text;
-  if (!text::decode_utf8(body_, text)) {
-    status_ = "正文含有无法识别的字符，未保存。";
-    return;
-  }
-  storage::Record r;
-  r.type = "note";
-  r.kind = "document";
-  r.title = title_.empty() ? "（无标题）" : title_;
-  r.body = body_;
-  r.data = "{\"chars\":" + std::to_string(text::count_chars(text)) + "}";
-  try {
-    store_->save(r);
-    services_.on_committed();
-    recent_ = store_->recent(8);
-    status_ = "已保存「" + r.title + "」，字数 " + std::to_string(text::count_chars(text)) + "。";
-  } catch (const Error& e) {
-    status_ = "保存失败：" + e.message_zh();
-  }
-}
-
-void App::draw_first_screen() {
-  ImGui::TextUnformatted("为基层减负一致性评估 · 自查工具");
-  ImGui::TextDisabled("发文、会议、督检考等事项出台前，对照负面清单逐项自查。");
-  ImGui::Separator();
-
-  ImGui::TextUnformatted("文件标题");
-  ImGui::SetNextItemWidth(-FLT_MIN);
-  ImGui::InputTextWithHint("##title", "例如：关于开展农村人居环境整治的通知", &title_);
-  ImGui::TextUnformatted("正文草稿");
-  if (ImGui::InputTextMultiline("##body", &body_, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 8)) ||
-      coverage_generation_ != fonts_.generation()) {
-    coverage_generation_ = fonts_.generation();
-    missing_glyphs_ = fonts_.check_coverage(title_ + body_, services_);
-  }
-  std::u32string cps;
-  const bool valid = text::decode_utf8(body_, cps);
-  ImGui::AlignTextToFramePadding();
-  ImGui::Text("字数：%zu", valid ? text::count_chars(cps) : static_cast<size_t>(0));
-  ImGui::SameLine();
-  if (ImGui::Button("统计字数并保存")) save_draft();
-  if (missing_glyphs_ > 0) {
-    ImGui::TextColored(ImVec4(0.7f, 0.35f, 0.0f, 1.0f),
-                       fonts_.extra_pending() ? "有 %d 个生僻字正在加载字体，稍候即可显示。"
-                                              : "有 %d 个字符当前字体无法显示（显示为“?”），文字本身已完整保留。",
-                       missing_glyphs_);
-  }
-  if (!status_.empty()) ImGui::TextWrapped("%s", status_.c_str());
-  if (!store_error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.0f), "%s", store_error_.c_str());
-
-  ImGui::Separator();
-  ImGui::TextUnformatted("最近保存");
-  if (recent_.empty()) ImGui::TextDisabled("暂无记录。");
-  for (const auto& r : recent_) {
-    ImGui::BulletText("%s", r.title.c_str());
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", r.updated_at.c_str());
-  }
-}
-
 void App::draw_footer() {
   ImGui::Separator();
   ImGui::AlignTextToFramePadding();
@@ -128,8 +66,7 @@ void App::draw_footer() {
 }
 
 void App::set_field(const std::string& field, const std::string& utf8) {
-  (field == "title" ? title_ : body_) = utf8;
-  coverage_generation_ = -1;  // re-check which characters the font can draw
+  assess_->set_text(field == "title" ? "title" : "text", utf8);
 }
 
 std::string App::test_state_json() const {
@@ -142,8 +79,8 @@ std::string App::test_state_json() const {
   j["store_error"] = store_error_;
   j["records"] = store_ ? static_cast<long long>(store_->count()) : -1;
   j["status"] = status_;
-  j["title"] = title_;
-  j["body_chars"] = text::count_code_points(body_);
+  j["body_chars"] = text::count_code_points(assess_->draft());
+  j["assess"] = assess_->state();
   j["font_size"] = font_size_;
   j["content_scale"] = services_.content_scale;
   return j.dump();
@@ -156,7 +93,26 @@ void App::frame() {
   ImGui::SetNextWindowSize(vp->WorkSize);
   ImGui::Begin("减负", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  draw_first_screen();
+  ImGui::TextUnformatted("为基层减负一致性评估 · 自查工具");
+  ImGui::SameLine();
+  ImGui::TextDisabled("选择事项类型，回答清单中的问题，粘贴草稿；问题和结论随输入实时更新，每次修改都会自动保存。");
+  // Characters the font cannot draw yet: ask for the extra font once, and say so plainly.
+  if (assess_->draft() != covered_text_ || coverage_generation_ != fonts_.generation()) {
+    covered_text_ = assess_->draft();
+    coverage_generation_ = fonts_.generation();
+    missing_glyphs_ = fonts_.check_coverage(covered_text_, services_);
+  }
+  if (missing_glyphs_ > 0) {
+    ImGui::TextColored(ImVec4(0.7f, 0.35f, 0.0f, 1.0f),
+                       fonts_.extra_pending() ? "有 %d 个生僻字正在加载字体，稍候即可显示。"
+                                              : "有 %d 个字符当前字体无法显示（显示为“?”），文字本身已完整保留。",
+                       missing_glyphs_);
+  }
+  if (!store_error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.0f), "%s", store_error_.c_str());
+  const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;
+  ImGui::BeginChild("main", ImVec2(0, -footer));
+  assess_->draw(ImGui::GetTime());
+  ImGui::EndChild();
   draw_footer();
   ImGui::End();
 }

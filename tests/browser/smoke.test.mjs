@@ -37,24 +37,38 @@ test('HiDPI: the canvas backing store follows devicePixelRatio', async () => {
   await ctx.close();
 });
 
-test('typed title is saved through the core into SQLite and survives a reload', async () => {
+test('a pasted draft gets its findings live, is saved automatically, and survives a reload', async () => {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   await openApp(page, srv.url);
   assert.equal((await state(page)).records, 0);
   await click(page, '##title');
   await page.keyboard.type('Notice 2026');
-  await click(page, '统计字数并保存');
+  await page.evaluate(() => Module.ccall('jianfu_test_set_field', null, ['string', 'string'],
+    ['body', '请各乡镇于今天下班前报送贯彻落实情况，每月排名通报。']));
+  await page.waitForFunction(() => JSON.parse(Module.ccall('jianfu_test_state', 'string', [], [])).assess.verdict === 'reject');
   let s = await state(page);
-  assert.equal(s.title, 'Notice 2026');
-  assert.equal(s.records, 1);
-  assert.match(s.status, /已保存/);
+  assert.ok(s.assess.findings.includes('INSP_RANKING'), JSON.stringify(s.assess));
+  assert.ok(s.assess.findings.includes('DOC_CONSULT_RUSH'));
+  assert.ok(s.assess.unanswered > 0, 'the checklist asks for facts the rules need');
+  await page.waitForFunction(() => JSON.parse(Module.ccall('jianfu_test_state', 'string', [], [])).assess.saved === true);
   await persisted(page);
   await page.reload();
   await page.waitForFunction(() => Module.jianfuFrames >= 3);
   s = await state(page);
-  assert.equal(s.records, 1, 'the record came back from IndexedDB');
+  assert.equal(s.records, 1, 'the autosaved record came back from IndexedDB');
   await ctx.close();
+});
+
+test('the sample draft button fills the editor and the verdict follows', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await openApp(page, srv.url);
+  await click(page, '填入示例草稿');
+  await page.waitForFunction(() => JSON.parse(Module.ccall('jianfu_test_state', 'string', [], [])).assess.verdict === 'reject');
+  const png = await page.screenshot();
+  if (process.env.JIANFU_SCREENSHOT_DIR) fs.writeFileSync(`${process.env.JIANFU_SCREENSHOT_DIR}/web-assess-example.png`, png);
+  assert.ok((await state(page)).assess.findings.length >= 5);
+  await page.close();
 });
 
 test('characters outside the subset font load the extra font on demand instead of showing boxes', async () => {
