@@ -2,13 +2,11 @@
 
 #include <algorithm>
 
-#include "error.h"
 #include <nlohmann/json.hpp>
 
+#include "error.h"
 #include "imgui.h"
-#include "imgui_stdlib.h"
 #include "storage/database.h"
-#include "text/char_count.h"
 #include "text/utf8.h"
 #include "version.h"
 
@@ -108,6 +106,7 @@ void App::frame() {
                                               : "有 %d 个字符当前字体无法显示（显示为“?”），文字本身已完整保留。",
                        missing_glyphs_);
   }
+  if (!status_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.0f), "%s", status_.c_str());
   if (!store_error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.0f), "%s", store_error_.c_str());
   const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;
   ImGui::BeginChild("main", ImVec2(0, -footer));
