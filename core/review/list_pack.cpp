@@ -195,6 +195,7 @@ std::unique_ptr<ListSet> ListSet::build(std::vector<ListPack> packs) {
   }
   if (set->steps_.empty() || set->conditions_.empty())
     throw bad_input("LIST_PACK_INVALID", "已加载的清单包缺少准入程序（steps）或附加条件（conditions）。");
+  set->scanner_ = std::make_unique<FlagScanner>(set->flags_);
   for (Entry* e : active) {
     e->keys.clear();
     e->keys.push_back(set->normalizer_.bigrams(e->name));

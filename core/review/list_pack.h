@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "review/flag_scanner.h"
 #include "review/similarity.h"
 #include "rules/pack.h"
 
@@ -49,6 +50,7 @@ class ListSet {
   const ReasonText& reason(const std::string& code) const;
   const rules::Source* source(const std::string& pack, const std::string& key) const;
   const std::map<std::string, std::vector<std::string>>& flags() const { return flags_; }
+  const FlagScanner& flag_scanner() const { return *scanner_; }
   const std::vector<std::string>& conditions() const { return conditions_; }
   const std::vector<std::string>& steps() const { return steps_; }
   const Normalizer& normalizer() const { return normalizer_; }
@@ -61,6 +63,7 @@ class ListSet {
   std::map<std::string, ReasonText> reasons_;
   std::map<std::string, std::string> reason_pack_;
   std::map<std::string, std::vector<std::string>> flags_;
+  std::unique_ptr<FlagScanner> scanner_;  // compiled from flags_ once, when the set is built
   std::vector<std::string> conditions_, steps_;
   Normalizer normalizer_;
   double threshold_ = 0.5, duplicate_threshold_ = 0.8;

@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 
-#include "analysis/text_index.h"
 #include "error.h"
-#include "rules/pack_set.h"
+#include "rules/pack.h"
 #include "text/utf8.h"
 #include "util/json_input.h"
 
@@ -36,48 +34,6 @@ void replace_all(std::string& s, const std::string& key, const std::string& valu
 }
 
 double round3(double x) { return std::round(x * 1000) / 1000; }
-
-// Trigger words (填报, 挂牌, 一票否决 …) found in the item's text and not negated, by reason code.
-// Negation uses the cue words of the national rule pack, so both engines read 不得 the same way.
-class FlagScanner {
- public:
-  explicit FlagScanner(const ListSet& lists) {
-    static const rules::Pack national = rules::parse_pack(*rules::builtin_pack_text("national"), "builtin:national");
-    cues_ = analysis::CueIds::add_to(matcher_, national.cues);
-    for (const auto& [code, terms] : lists.flags()) {
-      for (const auto& t : terms) ids_[code].push_back(matcher_.add(text::decode_utf8_or_throw(t, "触发词")));
-    }
-    matcher_.build();
-  }
-  std::map<std::string, std::vector<std::string>> scan(const std::string& utf8) const {
-    const std::u32string t = text::decode_utf8_or_throw(utf8, "事项描述");
-    const analysis::TextIndex index(t, matcher_, cues_, "");
-    std::map<std::string, std::vector<std::string>> found;
-    for (const auto& [code, ids] : ids_) {
-      for (std::uint32_t id : ids) {
-        for (const auto& s : index.spans(id)) {
-          if (index.negated(s)) continue;
-          const std::string word = text::encode_utf8(std::u32string_view(t).substr(s.start, s.end - s.start));
-          auto& list = found[code];
-          if (std::find(list.begin(), list.end(), word) == list.end()) list.push_back(word);
-        }
-      }
-    }
-    return found;
-  }
-
- private:
-  text::Matcher matcher_;
-  analysis::CueIds cues_;
-  std::map<std::string, std::vector<std::uint32_t>> ids_;
-};
-
-const FlagScanner& scanner_for(const ListSet& lists) {
-  static std::map<const ListSet*, std::unique_ptr<FlagScanner>> cache;
-  auto& slot = cache[&lists];
-  if (!slot) slot = std::make_unique<FlagScanner>(lists);
-  return *slot;
-}
 
 }  // namespace
 
@@ -190,7 +146,7 @@ Decision review(const WorkItem& w, const ListSet& lists, const std::vector<std::
   }
 
   // Attached demands: new mechanisms or posts, forms and traces, assessments and pledges.
-  const auto flags = scanner_for(lists).scan(whole);
+  const auto flags = lists.flag_scanner().scan(whole);
   auto terms_of = [&](const char* code) {
     std::string s;
     const auto it = flags.find(code);
