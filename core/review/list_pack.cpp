@@ -1,12 +1,10 @@
 #include "review/list_pack.h"
 
 #include <algorithm>
-#include <fstream>
-#include <functional>
 #include <set>
-#include <sstream>
 
 #include "error.h"
+#include "util/pack_loading.h"
 #include "util/sha256.h"
 
 namespace jianfu::review {
@@ -207,34 +205,8 @@ std::unique_ptr<ListSet> ListSet::build(std::vector<ListPack> packs) {
 
 std::unique_ptr<ListSet> load_list_set(const std::vector<std::string>& specs_in) {
   const std::vector<std::string> specs = specs_in.empty() ? default_list_ids() : specs_in;
-  std::vector<ListPack> requested;
-  for (const std::string& spec : specs) {
-    const std::string id = spec.rfind("builtin:", 0) == 0 ? spec.substr(8) : spec;
-    if (const std::string* text = builtin_list_text(id)) {
-      requested.push_back(parse_list_pack(*text, "builtin:" + id));
-      continue;
-    }
-    std::ifstream f(spec, std::ios::binary);
-    if (!f) throw bad_input("PACK_NOT_FOUND", "找不到清单包：" + spec);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    requested.push_back(parse_list_pack(ss.str(), spec));
-  }
-  std::vector<ListPack> ordered;
-  std::set<std::string> loaded;
-  std::function<void(const ListPack&)> add = [&](const ListPack& p) {
-    if (loaded.count(p.id)) return;
-    if (!p.extends.empty() && !loaded.count(p.extends)) {
-      auto base = std::find_if(requested.begin(), requested.end(), [&](const ListPack& q) { return q.id == p.extends; });
-      if (base != requested.end()) add(*base);
-      else if (const std::string* text = builtin_list_text(p.extends)) add(parse_list_pack(*text, "builtin:" + p.extends));
-      else throw bad_input("PACK_BASE_MISSING", "清单包 " + p.id + " 依赖的基础清单包 " + p.extends + " 未找到。");
-    }
-    loaded.insert(p.id);
-    ordered.push_back(p);
-  };
-  for (const auto& p : requested) add(p);
-  return ListSet::build(std::move(ordered));
+  const util::PackSource<ListPack> source{"清单包", builtin_list_text, builtin_list_ids, parse_list_pack};
+  return ListSet::build(util::resolve_packs(specs, source));
 }
 
 }  // namespace jianfu::review

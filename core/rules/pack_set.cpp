@@ -1,13 +1,11 @@
 #include "rules/pack_set.h"
 
 #include <algorithm>
-#include <fstream>
-#include <functional>
 #include <set>
-#include <sstream>
 
 #include "error.h"
 #include "rules/pack_check.h"
+#include "util/pack_loading.h"
 
 namespace jianfu::rules {
 
@@ -120,45 +118,10 @@ std::unique_ptr<PackSet> PackSet::build(std::vector<Pack> packs) {
 }
 
 std::unique_ptr<PackSet> load_pack_set(const std::vector<std::string>& specs_in, bool verify_files) {
-  std::vector<std::string> specs = specs_in.empty() ? default_pack_ids() : specs_in;
-  std::vector<Pack> packs;
-  std::set<std::string> loaded;
-  std::vector<Pack> requested;
+  const std::vector<std::string> specs = specs_in.empty() ? default_pack_ids() : specs_in;
+  const util::PackSource<Pack> source{"规则包", builtin_pack_text, builtin_pack_ids, parse_pack};
   std::vector<std::string> from_files;
-  for (const std::string& spec : specs) {
-    const std::string id = spec.rfind("builtin:", 0) == 0 ? spec.substr(8) : spec;
-    if (const std::string* text = builtin_pack_text(id)) {
-      requested.push_back(parse_pack(*text, "builtin:" + id));
-      continue;
-    }
-    std::ifstream f(spec, std::ios::binary);
-    if (!f) throw bad_input("PACK_NOT_FOUND", "找不到规则包：" + spec + "（内置规则包：" + [] {
-      std::string all;
-      for (const auto& b : builtin_pack_ids()) all += (all.empty() ? "" : "、") + b;
-      return all;
-    }() + "）");
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    requested.push_back(parse_pack(ss.str(), spec));
-    from_files.push_back(requested.back().id);
-  }
-  // Put bases first: a local pack's base comes from the list, or else from the built-in packs.
-  std::function<void(const Pack&)> add = [&](const Pack& p) {
-    if (loaded.count(p.id)) return;
-    if (!p.extends.empty() && !loaded.count(p.extends)) {
-      auto base = std::find_if(requested.begin(), requested.end(), [&](const Pack& q) { return q.id == p.extends; });
-      if (base != requested.end()) {
-        add(*base);
-      } else if (const std::string* text = builtin_pack_text(p.extends)) {
-        add(parse_pack(*text, "builtin:" + p.extends));
-      } else {
-        throw bad_input("PACK_BASE_MISSING", "规则包 " + p.id + " 依赖的基础规则包 " + p.extends + " 未找到。");
-      }
-    }
-    loaded.insert(p.id);
-    packs.push_back(p);
-  };
-  for (const Pack& p : requested) add(p);
+  std::vector<Pack> packs = util::resolve_packs(specs, source, &from_files);
   auto set = PackSet::build(std::move(packs));
   if (verify_files) {
     for (const std::string& id : from_files) {
