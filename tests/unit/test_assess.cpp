@@ -1,6 +1,8 @@
 // The assessment engine on whole proposals: verdicts, evidence, questions, determinism, bad input.
 #include <doctest/doctest.h>
 
+#include "error_code.h"
+
 #include <string>
 
 #include "assess/engine.h"
@@ -22,10 +24,6 @@ assess::Report run(const json& j, const rules::PackSet& set = national(), const 
 bool has(const assess::Report& r, const std::string& rule) {
   for (const auto& f : r.findings) if (f.rule == rule) return true;
   return false;
-}
-std::string err(const std::function<void()>& fn) {
-  try { fn(); } catch (const Error& e) { return e.code(); }
-  return "";
 }
 }  // namespace
 
@@ -82,9 +80,9 @@ TEST_CASE("assess: rules apply only within their effective dates") {
 TEST_CASE("assess: unknown facts are kept and reported; wrong fact types are bad input") {
   auto r = run({{"kind", "meeting"}, {"facts", {{"zzz_custom", 1}, {"aaa_custom", "x"}}}});
   CHECK(r.unused_facts == std::vector<std::string>{"aaa_custom", "zzz_custom"});
-  CHECK(err([] { run({{"kind", "meeting"}, {"facts", {{"duration_minutes", "long"}}}}); }) == "WRONG_FACT_TYPE");
-  CHECK(err([] { run({{"kind", "meeting"}, {"facts", {{"convened_by", "mayor"}}}}); }) == "WRONG_FACT_TYPE");
-  CHECK(err([] { run({{"kind", "meeting"}, {"facts", {{"attendee_levels", {"village", 3}}}}}); }) == "WRONG_FACT_TYPE");
+  CHECK(error_code([] { run({{"kind", "meeting"}, {"facts", {{"duration_minutes", "long"}}}}); }) == "WRONG_FACT_TYPE");
+  CHECK(error_code([] { run({{"kind", "meeting"}, {"facts", {{"convened_by", "mayor"}}}}); }) == "WRONG_FACT_TYPE");
+  CHECK(error_code([] { run({{"kind", "meeting"}, {"facts", {{"attendee_levels", {"village", 3}}}}}); }) == "WRONG_FACT_TYPE");
 }
 
 TEST_CASE("assess: copy ratio against the parent text, and the copy rule") {
@@ -129,16 +127,16 @@ TEST_CASE("assess: local packs layer over the national pack") {
 }
 
 TEST_CASE("proposal: bad input is refused with a stable code") {
-  CHECK(err([] { assess::parse_proposal("{\"kind\": "); }) == "INVALID_JSON");
-  CHECK(err([] { assess::parse_proposal("[1,2]"); }) == "NOT_AN_OBJECT");
-  CHECK(err([] { assess::parse_proposal("{}"); }) == "MISSING_KIND");
-  CHECK(err([] { assess::parse_proposal("{\"kind\":\"party\"}"); }) == "UNKNOWN_KIND");
-  CHECK(err([] { assess::parse_proposal("{\"kind\":\"document\",\"text\":5}"); }) == "WRONG_TYPE");
-  CHECK(err([] { assess::parse_proposal("{\"kind\":\"document\",\"facts\":[]}"); }) == "WRONG_TYPE");
-  CHECK(err([] { assess::parse_proposal("{\"kind\":\"document\",\"date\":\"2026-13-01\"}"); }) == "BAD_DATE");
-  CHECK(err([] { assess::parse_proposal("{\"kind\":\"document\",\"issuer_level\":\"galaxy\"}"); }) == "UNKNOWN_ISSUER_LEVEL");
-  CHECK(err([] { assess::parse_proposal(std::string("{\"kind\":\"document\",\"text\":\"\xC3\x28\"}")); }) == "INVALID_UTF8");
-  CHECK(err([] { assess::parse_proposal("{\"kind\":\"document\",\"text\":\"" + std::string(2'000'001, 'a') + "\"}"); }) == "TEXT_TOO_LARGE");
+  CHECK(error_code([] { assess::parse_proposal("{\"kind\": "); }) == "INVALID_JSON");
+  CHECK(error_code([] { assess::parse_proposal("[1,2]"); }) == "NOT_AN_OBJECT");
+  CHECK(error_code([] { assess::parse_proposal("{}"); }) == "MISSING_KIND");
+  CHECK(error_code([] { assess::parse_proposal("{\"kind\":\"party\"}"); }) == "UNKNOWN_KIND");
+  CHECK(error_code([] { assess::parse_proposal("{\"kind\":\"document\",\"text\":5}"); }) == "WRONG_TYPE");
+  CHECK(error_code([] { assess::parse_proposal("{\"kind\":\"document\",\"facts\":[]}"); }) == "WRONG_TYPE");
+  CHECK(error_code([] { assess::parse_proposal("{\"kind\":\"document\",\"date\":\"2026-13-01\"}"); }) == "BAD_DATE");
+  CHECK(error_code([] { assess::parse_proposal("{\"kind\":\"document\",\"issuer_level\":\"galaxy\"}"); }) == "UNKNOWN_ISSUER_LEVEL");
+  CHECK(error_code([] { assess::parse_proposal(std::string("{\"kind\":\"document\",\"text\":\"\xC3\x28\"}")); }) == "INVALID_UTF8");
+  CHECK(error_code([] { assess::parse_proposal("{\"kind\":\"document\",\"text\":\"" + std::string(2'000'001, 'a') + "\"}"); }) == "TEXT_TOO_LARGE");
 }
 
 TEST_CASE("assess: findings without evidence come before text findings of the same severity") {

@@ -1,6 +1,8 @@
 // Rule packs: loading, validation errors, and the layering rules between national and local packs.
 #include <doctest/doctest.h>
 
+#include "error_code.h"
+
 #include <fstream>
 #include <functional>
 #include <set>
@@ -12,15 +14,6 @@
 #include "rules/pack_set.h"
 
 using namespace jianfu;
-
-static std::string code_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return "";
-}
 
 static std::string minimal_rule(const std::string& extra = "") {
   return R"({"id":"X-1","title":"t","category":"QUOTA","severity":"revise","scope":["document"],"source":"s",
@@ -77,16 +70,16 @@ TEST_CASE("packs: a local pack may replace a practice rule but never a national 
     std::vector<rules::Pack> packs{rules::parse_pack(national, "n"), rules::parse_pack(local, "l")};
     return rules::PackSet::build(std::move(packs));
   };
-  CHECK(code_of([&] { build(local_pack("", R"(["national:INSP-UNFILED"])")); }) == "PACK_CANNOT_RELAX_NATIONAL");
-  CHECK(code_of([&] { build(local_pack(minimal_rule(R"(,"replaces":"national:MTG-OVERNIGHT")"))); }) == "PACK_CANNOT_RELAX_NATIONAL");
-  CHECK(code_of([&] { build(local_pack("", R"(["national:DOC-COPY"])")); }) == "");  // DOC-COPY rests on a practice
-  CHECK(code_of([&] { build(local_pack("", R"(["national:NO-SUCH-RULE"])")); }) == "PACK_INVALID");
+  CHECK(error_code([&] { build(local_pack("", R"(["national:INSP-UNFILED"])")); }) == "PACK_CANNOT_RELAX_NATIONAL");
+  CHECK(error_code([&] { build(local_pack(minimal_rule(R"(,"replaces":"national:MTG-OVERNIGHT")"))); }) == "PACK_CANNOT_RELAX_NATIONAL");
+  CHECK(error_code([&] { build(local_pack("", R"(["national:DOC-COPY"])")); }) == "");  // DOC-COPY rests on a practice
+  CHECK(error_code([&] { build(local_pack("", R"(["national:NO-SUCH-RULE"])")); }) == "PACK_INVALID");
 }
 
 TEST_CASE("packs: broken packs are refused with PACK_INVALID and a path") {
   auto parse = [](const std::string& s) { rules::parse_pack(s, "test"); };
-  CHECK(code_of([&] { parse("{not json"); }) == "PACK_INVALID");
-  CHECK(code_of([&] { parse(R"({"format":"other"})"); }) == "PACK_INVALID");
+  CHECK(error_code([&] { parse("{not json"); }) == "PACK_INVALID");
+  CHECK(error_code([&] { parse(R"({"format":"other"})"); }) == "PACK_INVALID");
   // Unverified rules may warn but never block.
   std::string unverified_block = local_pack(minimal_rule());
   unverified_block.replace(unverified_block.find("\"revise\""), 8, "\"block\"");
@@ -101,11 +94,11 @@ TEST_CASE("packs: broken packs are refused with PACK_INVALID and a path") {
   // Unknown category, duplicate ids, missing examples.
   std::string bad_cat = local_pack(minimal_rule());
   bad_cat.replace(bad_cat.find("QUOTA"), 5, "NOPE");
-  CHECK(code_of([&] { parse(bad_cat); }) == "PACK_INVALID");
-  CHECK(code_of([&] { parse(local_pack(minimal_rule() + "," + minimal_rule())); }) == "PACK_INVALID");
+  CHECK(error_code([&] { parse(bad_cat); }) == "PACK_INVALID");
+  CHECK(error_code([&] { parse(local_pack(minimal_rule() + "," + minimal_rule())); }) == "PACK_INVALID");
   std::string no_neg = local_pack(minimal_rule());
   no_neg.replace(no_neg.find(",\"negative\":[\"无\"]"), 17, "");
-  CHECK(code_of([&] { parse(no_neg); }) == "PACK_INVALID");
+  CHECK(error_code([&] { parse(no_neg); }) == "PACK_INVALID");
 }
 
 TEST_CASE("packs: a broken condition is refused when the set is built") {
@@ -116,12 +109,12 @@ TEST_CASE("packs: a broken condition is refused when the set is built") {
     std::vector<rules::Pack> packs{rules::parse_pack(national, "n"), rules::parse_pack(local_pack(rule), "l")};
     rules::PackSet::build(std::move(packs));
   };
-  CHECK(code_of([&] { build_with_when(R"({"frobnicate":1})"); }) == "PACK_INVALID");
-  CHECK(code_of([&] { build_with_when(R"({"fact":"no_such_fact","is":true})"); }) == "PACK_INVALID");
-  CHECK(code_of([&] { build_with_when(R"({"metric":"chars","gt":{"param":"missing"}})"); }) == "PACK_INVALID");
-  CHECK(code_of([&] { build_with_when(R"({"all":[]})"); }) == "PACK_INVALID");
-  CHECK(code_of([&] { build_with_when(R"({"fact":"months","gt":"six"})"); }) == "PACK_INVALID");
-  CHECK(code_of([&] { build_with_when(R"({"fact":"months","gt":6})"); }) == "");
+  CHECK(error_code([&] { build_with_when(R"({"frobnicate":1})"); }) == "PACK_INVALID");
+  CHECK(error_code([&] { build_with_when(R"({"fact":"no_such_fact","is":true})"); }) == "PACK_INVALID");
+  CHECK(error_code([&] { build_with_when(R"({"metric":"chars","gt":{"param":"missing"}})"); }) == "PACK_INVALID");
+  CHECK(error_code([&] { build_with_when(R"({"all":[]})"); }) == "PACK_INVALID");
+  CHECK(error_code([&] { build_with_when(R"({"fact":"months","gt":"six"})"); }) == "PACK_INVALID");
+  CHECK(error_code([&] { build_with_when(R"({"fact":"months","gt":6})"); }) == "");
 }
 
 TEST_CASE("test-pack: shipped packs pass their own examples; a wrong example is caught") {

@@ -1,6 +1,8 @@
 // 村（社区）工作事项准入: list packs, matching, decisions, and the golden work items.
 #include <doctest/doctest.h>
 
+#include "error_code.h"
+
 #include <filesystem>
 #include <functional>
 #include <fstream>
@@ -19,10 +21,6 @@ namespace {
 const review::ListSet& national() {
   static const auto set = review::load_list_set({});
   return *set;
-}
-std::string err(const std::function<void()>& fn) {
-  try { fn(); } catch (const Error& e) { return e.code(); }
-  return "";
 }
 review::Decision run(const json& item, const review::ListSet& lists = national()) {
   return review::review(review::work_item_from_json(item), lists);
@@ -82,20 +80,20 @@ TEST_CASE("review: a provincial pack may add lists but never remove a national p
     std::vector<review::ListPack> packs{review::parse_list_pack(base, "n"), review::parse_list_pack(l, "l")};
     review::ListSet::build(std::move(packs));
   };
-  CHECK(err([&] { build(local(R"(["N02"])")); }) == "PACK_CANNOT_RELAX_NATIONAL");  // 拆迁拆违
-  CHECK(err([&] { build(local(R"(["C08"])")); }) == "PACK_CANNOT_RELAX_NATIONAL");  // 婚姻状况证明
-  CHECK(err([&] { build(local(R"(["A05"])")); }) == "");                            // an assist entry may go
-  CHECK(err([&] { build(local(R"(["NOPE"])")); }) == "LIST_PACK_INVALID");
+  CHECK(error_code([&] { build(local(R"(["N02"])")); }) == "PACK_CANNOT_RELAX_NATIONAL");  // 拆迁拆违
+  CHECK(error_code([&] { build(local(R"(["C08"])")); }) == "PACK_CANNOT_RELAX_NATIONAL");  // 婚姻状况证明
+  CHECK(error_code([&] { build(local(R"(["A05"])")); }) == "");                            // an assist entry may go
+  CHECK(error_code([&] { build(local(R"(["NOPE"])")); }) == "LIST_PACK_INVALID");
 }
 
 TEST_CASE("review: bad input is refused with a stable code") {
-  CHECK(err([] { review::parse_work_item("{\"description\":\"x\"}"); }) == "MISSING_NAME");
-  CHECK(err([] { review::parse_work_item("{\"name\":5}"); }) == "WRONG_TYPE");
-  CHECK(err([] { review::parse_work_item("{\"name\":\"x\",\"funding\":\"yes\"}"); }) == "WRONG_TYPE");
-  CHECK(err([] { review::parse_work_item("{\"name\":\"x\",\"approved_by\":\"mayor\"}"); }) == "UNKNOWN_APPROVAL");
-  CHECK(err([] { review::parse_work_item("{\"name\":"); }) == "INVALID_JSON");
-  CHECK(err([] { review::parse_work_item(std::string("{\"name\":\"\xFF\"}")); }) == "INVALID_UTF8");
-  CHECK(err([] { review::load_list_set({"no-such-lists.json"}); }) == "PACK_NOT_FOUND");
+  CHECK(error_code([] { review::parse_work_item("{\"description\":\"x\"}"); }) == "MISSING_NAME");
+  CHECK(error_code([] { review::parse_work_item("{\"name\":5}"); }) == "WRONG_TYPE");
+  CHECK(error_code([] { review::parse_work_item("{\"name\":\"x\",\"funding\":\"yes\"}"); }) == "WRONG_TYPE");
+  CHECK(error_code([] { review::parse_work_item("{\"name\":\"x\",\"approved_by\":\"mayor\"}"); }) == "UNKNOWN_APPROVAL");
+  CHECK(error_code([] { review::parse_work_item("{\"name\":"); }) == "INVALID_JSON");
+  CHECK(error_code([] { review::parse_work_item(std::string("{\"name\":\"\xFF\"}")); }) == "INVALID_UTF8");
+  CHECK(error_code([] { review::load_list_set({"no-such-lists.json"}); }) == "PACK_NOT_FOUND");
 }
 
 namespace {

@@ -1,6 +1,8 @@
 // The store: audit trail, delete with undo, archive and filters, one-file export and import.
 #include <doctest/doctest.h>
 
+#include "error_code.h"
+
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -17,10 +19,6 @@ std::string tmp(const char* name) {
   std::string p = std::string(JIANFU_TEST_TMP_DIR) + "/" + name;
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((p + suffix).c_str());
   return p;
-}
-std::string err(const std::function<void()>& fn) {
-  try { fn(); } catch (const jianfu::Error& e) { return e.code(); }
-  return "";
 }
 Record note(const char* title, const char* body = "", const char* verdict = "") {
   Record r;
@@ -122,17 +120,17 @@ TEST_CASE("store: bad or foreign files on import are refused and nothing is touc
   s.save(note("原有记录"));
   const std::string text_file = tmp("not_sqlite.txt");
   std::ofstream(text_file) << "这不是数据库";
-  CHECK(err([&] { s.import_from(text_file); }) == "IMPORT_NOT_SQLITE");
-  CHECK(err([&] { s.import_from(tmp("missing.jianfu")); }) == "IMPORT_NOT_FOUND");
+  CHECK(error_code([&] { s.import_from(text_file); }) == "IMPORT_NOT_SQLITE");
+  CHECK(error_code([&] { s.import_from(tmp("missing.jianfu")); }) == "IMPORT_NOT_FOUND");
   const std::string foreign = tmp("foreign.sqlite3");
   { Database d(foreign); d.exec("CREATE TABLE contacts(name TEXT)"); }
-  CHECK(err([&] { s.import_from(foreign); }) == "IMPORT_FOREIGN");
+  CHECK(error_code([&] { s.import_from(foreign); }) == "IMPORT_FOREIGN");
   const std::string newer = tmp("newer.sqlite3");
   {
     RecordStore n(newer);
     n.db().exec("PRAGMA user_version=" + std::to_string(kSchemaVersion + 1));
   }
-  CHECK(err([&] { s.import_from(newer); }) == "IMPORT_TOO_NEW");
+  CHECK(error_code([&] { s.import_from(newer); }) == "IMPORT_TOO_NEW");
   // A file cut off in the middle (an interrupted copy).
   const std::string full = tmp("full.jianfu"), cut = tmp("cut.jianfu");
   {
@@ -143,7 +141,7 @@ TEST_CASE("store: bad or foreign files on import are refused and nothing is touc
   std::ifstream in(full, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::ofstream(cut, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
-  const std::string code = err([&] { s.import_from(cut); });
+  const std::string code = error_code([&] { s.import_from(cut); });
   CHECK(code == "IMPORT_CORRUPT");
   CHECK(s.count() == 1);
   CHECK(s.audit().size() == 1);
