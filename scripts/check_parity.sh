@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The native and wasm unit-test programs must hold the same test cases (same sources, same count).
+# Native and wasm must agree: the unit-test programs hold the same test cases, and jianfu-cli gives
+# the same bytes for the same input — 字数 of the test texts, the assessment report of every golden
+# draft, the review decision of every golden work item.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 native=$("$ROOT/build/native/tests/jianfu_tests" --count --no-colors | grep -o '[0-9]\+$' | tail -n1)
@@ -7,60 +9,48 @@ wasm=$(node --no-experimental-fetch "$ROOT/build/web/tests/jianfu_tests.js" --co
 echo "test cases: native $native, wasm $wasm"
 [[ -n "$native" && "$native" == "$wasm" ]]
 
-# The CLI gives the same bytes natively and as wasm for the same inputs.
-status=0
-for f in "$ROOT"/tests/data/*.txt; do
-  a=$("$ROOT/build/native/native/jianfu-cli" count "$f")
-  b=$(node --no-experimental-fetch "$ROOT/build/web/native/jianfu-cli.js" count "$f")
-  if [[ "$a" != "$b" ]]; then echo "differs: count $(basename "$f"): native $a, wasm $b"; status=1; fi
-done
-# Assessment reports: byte for byte, for every golden case.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# One input file per run (CMD-NAME.input) and its extra arguments (CMD-NAME.args).
 /usr/bin/python3 - "$ROOT" "$tmp" <<'PY'
-import glob, json, os, sys
+import glob, json, os, shutil, sys
 root, tmp = sys.argv[1], sys.argv[2]
+def put(cmd, name, payload, args=""):
+    base = os.path.join(tmp, f"{cmd}-{name}")
+    if isinstance(payload, str):
+        shutil.copy(payload, base + ".input")
+    else:
+        json.dump(payload, open(base + ".input", "w", encoding="utf-8"), ensure_ascii=False)
+    open(base + ".args", "w").write(args)
+for path in sorted(glob.glob(os.path.join(root, "tests/data/*.txt"))):
+    put("count", os.path.basename(path)[:-4], path)
 for path in sorted(glob.glob(os.path.join(root, "tests/golden/assess*/*.json"))):
     case = json.load(open(path, encoding="utf-8"))
-    name = os.path.basename(path)[:-5]
-    json.dump(case["proposal"], open(os.path.join(tmp, name + ".json"), "w", encoding="utf-8"), ensure_ascii=False)
-    open(os.path.join(tmp, name + ".packs"), "w").write(" ".join("--pack " + p for p in case.get("packs", [])))
-PY
-n=0
-for f in "$tmp"/*.json; do
-  packs=$(cat "${f%.json}.packs")
-  # shellcheck disable=SC2086
-  a=$("$ROOT/build/native/native/jianfu-cli" assess "$f" $packs)
-  # shellcheck disable=SC2086
-  b=$(node --no-experimental-fetch "$ROOT/build/web/native/jianfu-cli.js" assess "$f" $packs)
-  if [[ "$a" != "$b" ]]; then echo "differs: assess $(basename "$f")"; status=1; fi
-  n=$((n + 1))
-done
-echo "assess reports compared: $n (native vs wasm)"
-
-# Review decisions: byte for byte, for every golden work item.
-/usr/bin/python3 - "$ROOT" "$tmp" <<'PY'
-import glob, json, os, sys
-root, tmp = sys.argv[1], sys.argv[2]
+    put("assess", os.path.basename(path)[:-5], case["proposal"], " ".join("--pack " + p for p in case.get("packs", [])))
 for path in sorted(glob.glob(os.path.join(root, "tests/golden/review*/*.json"))):
     case = json.load(open(path, encoding="utf-8"))
-    name = "review-" + os.path.basename(path)[:-5]
-    json.dump(case["item"], open(os.path.join(tmp, name + ".item"), "w", encoding="utf-8"), ensure_ascii=False)
+    name = os.path.basename(path)[:-5]
     args = " ".join("--pack " + p for p in case.get("packs", []))
     if "existing" in case:
-        json.dump(case["existing"], open(os.path.join(tmp, name + ".existing"), "w", encoding="utf-8"), ensure_ascii=False)
-        args += " --existing " + os.path.join(tmp, name + ".existing")
-    open(os.path.join(tmp, name + ".args"), "w").write(args)
+        existing = os.path.join(tmp, name + ".existing")
+        json.dump(case["existing"], open(existing, "w", encoding="utf-8"), ensure_ascii=False)
+        args += " --existing " + existing
+    put("review", name, case["item"], args)
 PY
-m=0
-for f in "$tmp"/review-*.item; do
-  args=$(cat "${f%.item}.args")
+
+status=0
+declare -A compared=()
+for f in "$tmp"/*.input; do
+  cmd=$(basename "$f"); cmd=${cmd%%-*}
+  args=$(cat "${f%.input}.args")
   # shellcheck disable=SC2086
-  a=$("$ROOT/build/native/native/jianfu-cli" review "$f" $args)
+  a=$("$ROOT/build/native/native/jianfu-cli" "$cmd" "$f" $args)
   # shellcheck disable=SC2086
-  b=$(node --no-experimental-fetch "$ROOT/build/web/native/jianfu-cli.js" review "$f" $args)
-  if [[ "$a" != "$b" ]]; then echo "differs: review $(basename "$f")"; status=1; fi
-  m=$((m + 1))
+  b=$(node --no-experimental-fetch "$ROOT/build/web/native/jianfu-cli.js" "$cmd" "$f" $args)
+  if [[ "$a" != "$b" ]]; then echo "differs: $(basename "$f")"; status=1; fi
+  compared[$cmd]=$(( ${compared[$cmd]:-0} + 1 ))
 done
-echo "review decisions compared: $m (native vs wasm)"
+echo "count results compared: ${compared[count]:-0} (native vs wasm)"
+echo "assess reports compared: ${compared[assess]:-0} (native vs wasm)"
+echo "review decisions compared: ${compared[review]:-0} (native vs wasm)"
 exit $status
