@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cli/cli_course.h"
 
 #include <cstdint>
 #include <fstream>
@@ -43,6 +44,9 @@ constexpr const char* kUsage =
     "  jianfu-cli store csv DB        记录汇总（CSV，不含正文）\n"
     "  jianfu-cli store stats DB      统计（只有数量，不含任何文件内容）\n"
     "  jianfu-cli store recheck DB ID [--pack PATH|ID]...   用现行规则重新检查，列出变化\n"
+    "  jianfu-cli course check COURSE    用现行规则核对课程包的参考答案\n"
+    "  jianfu-cli course summary DB [COURSE]   培训成绩表（CSV：学员 × 练习）\n"
+    "  jianfu-cli course merge CSV...    合并多台设备导出的成绩表\n"
     "  jianfu-cli count FILE|-        统计字数（JSON：chars）\n"
     "  jianfu-cli version             版本信息（JSON）\n";
 
@@ -179,6 +183,7 @@ int cmd_store(const std::vector<std::string>& args, Streams io) {
     j["added"] = r.added;
     j["updated"] = r.updated;
     j["unchanged"] = r.unchanged;
+    j["attempts_added"] = r.attempts_added;
   } else if (sub == "report") {
     const auto r = record(a[2]);
     if (o.html) {
@@ -249,6 +254,7 @@ const std::map<std::string, Command>& commands() {
       {"store", cmd_store},
       {"version", cmd_version},
       {"count", cmd_count},
+      {"course", cmd_course},
   };
   return table;
 }

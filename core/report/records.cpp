@@ -4,6 +4,7 @@
 #include <set>
 
 #include "assess/engine.h"
+#include "util/csv.h"
 
 namespace jianfu::report {
 
@@ -108,14 +109,7 @@ ordered_json record_json(const storage::Record& r) {
   return j;
 }
 
-namespace {
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-}  // namespace
+using util::csv_field;
 
 std::string csv_summary(const std::vector<storage::Record>& records) {
   std::string out = "\xEF\xBB\xBF编号,类型,事项类型,标题,结论,状态,依据日期,创建时间,更新时间,问题数\r\n";

@@ -20,12 +20,14 @@ class Statement {
 
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, std::int64_t value);
+  Statement& bind_real(int index, double value);
   Statement& bind_null(int index);
   bool step();  // true while a row is available
   void reset();
 
   std::string text(int col) const;
   std::int64_t integer(int col) const;
+  double real(int col) const;
   bool is_null(int col) const;
 
  private:

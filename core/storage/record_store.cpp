@@ -274,7 +274,7 @@ ImportResult RecordStore::import_from(const std::string& path, const std::string
       const int v = schema_version(other);
       if (v > kSchemaVersion)
         throw bad_input("IMPORT_TOO_NEW", "该数据文件来自更新版本的减负工具（结构版本 " + std::to_string(v) + "），请先升级本程序，未导入任何内容。");
-      if (v < kSchemaVersion)
+      if (v < kOldestImportable)
         throw bad_input("IMPORT_TOO_OLD", "该数据文件来自较早版本（结构版本 " + std::to_string(v) + "），请先用当前版本打开该文件完成升级后再导出，未导入任何内容。");
     } catch (const Error& e) {
       if (e.kind() == ErrorKind::BadInput) throw;
@@ -283,6 +283,10 @@ ImportResult RecordStore::import_from(const std::string& path, const std::string
     }
   }
   ImportResult res;
+  const bool has_attempts = [&] {
+    Database other(path);
+    return schema_version(other) >= 3;
+  }();
   auto attach = db_.prepare("ATTACH DATABASE ?1 AS incoming");
   attach.bind(1, path);
   attach.step();
@@ -310,6 +314,13 @@ ImportResult RecordStore::import_from(const std::string& path, const std::string
         put.step();
         append_audit(actor, in.id, exists ? "import_update" : "import", "", mine, in.updated_at, "导入 " + path);
         ++(exists ? res.updated : res.added);
+      }
+      // Training attempts never change once written: the same id is the same attempt.
+      if (has_attempts) {
+        const long long before = db_.scalar_int("SELECT count(*) FROM main.attempts");
+        db_.exec("INSERT OR IGNORE INTO main.attempts SELECT id, learner, course, exercise, mode, answer, score, max_score, at "
+                 "FROM incoming.attempts");
+        res.attempts_added = db_.scalar_int("SELECT count(*) FROM main.attempts") - before;
       }
     });
   } catch (const Error& e) {

@@ -47,7 +47,12 @@ struct AuditCheck {
 
 struct ImportResult {
   long long added = 0, updated = 0, unchanged = 0;
+  long long attempts_added = 0;  // training attempts new to this store
 };
+
+// Files from schema 2 on can be imported (3 added settings and training attempts, which a
+// schema-2 file simply does not have).
+constexpr int kOldestImportable = 2;
 
 class RecordStore {
  public:

@@ -66,6 +66,23 @@ const char* const kMigrations[] = {
     CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
     CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
     )sql",
+    // 3: the device's settings (font size, local packs, as-of date, learner name) and training
+    // attempts. Attempts are written once and never changed, so devices' files merge by id.
+    R"sql(
+    CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE attempts(
+      id        TEXT PRIMARY KEY,
+      learner   TEXT NOT NULL,
+      course    TEXT NOT NULL,
+      exercise  TEXT NOT NULL,
+      mode      TEXT NOT NULL,
+      answer    TEXT NOT NULL DEFAULT '{}',
+      score     REAL NOT NULL,
+      max_score REAL NOT NULL,
+      at        TEXT NOT NULL
+    );
+    CREATE INDEX attempts_by_learner ON attempts(course, learner, exercise, at);
+    )sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == kSchemaVersion, "one migration per schema version");

@@ -154,3 +154,30 @@ TEST_CASE("assess: questions are asked only for facts that apply to the proposal
     CHECK(q.fact != "data_already_available");  // a data-request fact
   }
 }
+
+#include "assess/justification.h"
+
+TEST_CASE("justification: recorded reasons for exceptions-allowed findings show in the verdict text") {
+  const auto packs = jianfu::rules::load_pack_set({});
+  nlohmann::json p = {{"kind", "data_request"}, {"text", "请各乡镇组织人员上门摸排。"},
+                      {"facts", {{"via_unified_platform", false}, {"deadline_hours", 6}, {"data_already_available", false}}}};
+  const auto r = jianfu::assess::assess(jianfu::assess::proposal_from_json(p), *packs, "2026-06-01");
+  REQUIRE(r.verdict == "justify");
+  std::map<std::string, std::string> reasons;
+  auto s = jianfu::assess::standing(r, reasons);
+  // DATA-NOT-UNIFIED allows exceptions; DATA-RUSH (6 hours) must simply be fixed.
+  REQUIRE(s.needs_reason == 1);
+  CHECK(s.justified == 0);
+  CHECK(s.verdict_text == "需说明理由或报批");
+  const jianfu::assess::Finding* justify = nullptr;
+  for (const auto& f : r.findings)
+    if (f.severity == jianfu::rules::Severity::Justify) justify = &f;
+  REQUIRE(justify != nullptr);
+  reasons["national:NO-SUCH-RULE"] = "与本次结果无关的理由";
+  reasons[jianfu::assess::finding_key(*justify)] = "   ";  // blank does not count
+  CHECK(jianfu::assess::standing(r, reasons).justified == 0);
+  reasons[jianfu::assess::finding_key(*justify)] = "防汛紧急，省里要求当日报送，平台暂无该表（县政办〔2026〕5号批准）";
+  s = jianfu::assess::standing(r, reasons);
+  CHECK(s.complete());
+  CHECK(s.verdict_text == "需说明理由或报批（理由已记录）");
+}

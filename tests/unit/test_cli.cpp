@@ -133,7 +133,7 @@ TEST_CASE("cli store: verify, export and import; a missing database is not creat
   CHECK(run({"store", "export", a, file}).code == 0);
   r = run({"store", "import", b, file});
   CHECK(r.code == 0);
-  CHECK(r.out == "{\"added\":1,\"updated\":0,\"unchanged\":0}\n");
+  CHECK(r.out == "{\"added\":1,\"updated\":0,\"unchanged\":0,\"attempts_added\":0}\n");
   r = run({"store", "import", b, std::string(JIANFU_TEST_DATA_DIR) + "/sample_notice.txt"});
   CHECK(r.code == 2);
   CHECK(r.err.find("IMPORT_NOT_SQLITE") != std::string::npos);

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "error_code.h"
+#include "temp_path.h"
 
 #include <cstdio>
 #include <fstream>
@@ -15,11 +16,6 @@
 using namespace jianfu::storage;
 
 namespace {
-std::string tmp(const char* name) {
-  std::string p = std::string(JIANFU_TEST_TMP_DIR) + "/" + name;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((p + suffix).c_str());
-  return p;
-}
 Record note(const char* title, const char* body = "", const char* verdict = "") {
   Record r;
   r.type = "assessment";
@@ -94,7 +90,7 @@ TEST_CASE("store: delete hides a record and undo brings it back; archive and fil
 }
 
 TEST_CASE("store: export to one file and import on another machine, merging by id") {
-  const std::string a_path = tmp("machine_a.sqlite3"), b_path = tmp("machine_b.sqlite3"), file = tmp("export.jianfu");
+  const std::string a_path = temp_path("machine_a.sqlite3"), b_path = temp_path("machine_b.sqlite3"), file = temp_path("export.jianfu");
   std::string shared_id;
   {
     RecordStore a(a_path);
@@ -118,23 +114,23 @@ TEST_CASE("store: export to one file and import on another machine, merging by i
 TEST_CASE("store: bad or foreign files on import are refused and nothing is touched") {
   RecordStore s(":memory:");
   s.save(note("原有记录"));
-  const std::string text_file = tmp("not_sqlite.txt");
+  const std::string text_file = temp_path("not_sqlite.txt");
   std::ofstream(text_file) << "这不是数据库";
   CHECK(error_code([&] { s.import_from(text_file); }) == "IMPORT_NOT_SQLITE");
-  CHECK(error_code([&] { s.import_from(tmp("missing.jianfu")); }) == "IMPORT_NOT_FOUND");
-  const std::string foreign = tmp("foreign.sqlite3");
+  CHECK(error_code([&] { s.import_from(temp_path("missing.jianfu")); }) == "IMPORT_NOT_FOUND");
+  const std::string foreign = temp_path("foreign.sqlite3");
   { Database d(foreign); d.exec("CREATE TABLE contacts(name TEXT)"); }
   CHECK(error_code([&] { s.import_from(foreign); }) == "IMPORT_FOREIGN");
-  const std::string newer = tmp("newer.sqlite3");
+  const std::string newer = temp_path("newer.sqlite3");
   {
     RecordStore n(newer);
     n.db().exec("PRAGMA user_version=" + std::to_string(kSchemaVersion + 1));
   }
   CHECK(error_code([&] { s.import_from(newer); }) == "IMPORT_TOO_NEW");
   // A file cut off in the middle (an interrupted copy).
-  const std::string full = tmp("full.jianfu"), cut = tmp("cut.jianfu");
+  const std::string full = temp_path("full.jianfu"), cut = temp_path("cut.jianfu");
   {
-    RecordStore big(tmp("big.sqlite3"));
+    RecordStore big(temp_path("big.sqlite3"));
     for (int i = 0; i < 200; ++i) big.save(note("记录", std::string(2000, 'x').c_str()));
     big.export_to(full);
   }
@@ -148,7 +144,7 @@ TEST_CASE("store: bad or foreign files on import are refused and nothing is touc
 }
 
 TEST_CASE("store: a version-1 database is migrated forward with its records") {
-  const std::string path = tmp("v1.sqlite3");
+  const std::string path = temp_path("v1.sqlite3");
   {
     Database d(path);
     d.exec(R"sql(

@@ -1,0 +1,70 @@
+#include "training/grading.h"
+
+#include <algorithm>
+
+#include "assess/categories.h"
+
+namespace jianfu::training {
+
+const char* verdict_label(const std::string& v) {
+  if (v == "pass") return "符合";
+  if (v == "revise") return "修改后符合";
+  if (v == "justify") return "需说明理由或报批";
+  if (v == "reject") return "不符合";
+  return "（未作答）";
+}
+
+const char* decision_label(const std::string& d) {
+  if (d == "admit") return "准入";
+  if (d == "admit_with_conditions") return "附条件准入";
+  if (d == "procedure") return "需履行准入程序";
+  if (d == "reject") return "不予准入";
+  return "（未作答）";
+}
+
+namespace {
+std::string labels(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& c : codes) out += (out.empty() ? "" : "；") + assess::category_label(c);
+  return out;
+}
+}  // namespace
+
+Grade grade(const Exercise& e, const Answer& given) {
+  Grade g;
+  if (e.task == "spot") {
+    const auto& want = e.answer.categories;
+    std::vector<std::string> got = given.categories;
+    std::sort(got.begin(), got.end());
+    got.erase(std::unique(got.begin(), got.end()), got.end());
+    std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(g.missed));
+    std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(g.wrong));
+    const double hits = static_cast<double>(want.size() - g.missed.size());
+    g.max_score = want.empty() ? 1.0 : static_cast<double>(want.size());
+    if (want.empty()) g.score = g.wrong.empty() ? 1.0 : 0.0;  // "no problem here" is an answer too
+    else g.score = std::max(0.0, hits - static_cast<double>(g.wrong.size()));
+    g.correct = g.missed.empty() && g.wrong.empty();
+    if (g.correct) g.feedback = want.empty() ? "正确：这份材料没有负面清单所列问题。" : "正确：问题全部找出。";
+    else {
+      g.feedback = "不完全正确。";
+      if (!g.missed.empty()) g.feedback += "漏选：" + labels(g.missed) + "。";
+      if (!g.wrong.empty()) g.feedback += "误选：" + labels(g.wrong) + "。";
+    }
+  } else if (e.task == "verdict") {
+    g.correct = given.verdict == e.answer.verdict;
+    g.score = g.correct ? 1 : 0;
+    g.feedback = g.correct ? std::string("正确：") + verdict_label(e.answer.verdict) + "。"
+                           : std::string("您的结论是“") + verdict_label(given.verdict) + "”，应为“" +
+                                 verdict_label(e.answer.verdict) + "”。";
+  } else {
+    g.correct = given.decision == e.answer.decision;
+    g.score = g.correct ? 1 : 0;
+    g.feedback = g.correct ? std::string("正确：") + decision_label(e.answer.decision) + "。"
+                           : std::string("您的决定是“") + decision_label(given.decision) + "”，应为“" +
+                                 decision_label(e.answer.decision) + "”。";
+  }
+  g.feedback += "讲解：" + e.explanation;
+  return g;
+}
+
+}  // namespace jianfu::training
