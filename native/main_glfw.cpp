@@ -1,12 +1,19 @@
 // The desktop shell: a GLFW window with OpenGL 3, running the shared UI.
-//   jianfu [--frames N] [--demo]   N: quit after N frames (smoke tests under Xvfb);
-//                                  --demo: start with the sample draft filled in (screenshots)
+//   jianfu [--frames N] [--demo] [--screen NAME] [--command JSON]
+//     --frames N: quit after N frames (smoke tests under Xvfb)
+//     --demo: start with the sample draft filled in; --screen: start on home | assess | review |
+//     history | training | settings; --command: one test command (screenshots of each screen)
+// A file dropped on the window is imported (a data file exported from another machine).
 #include <GLFW/glfw3.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -21,9 +28,12 @@ static void on_glfw_error(int code, const char* what) { std::fprintf(stderr, "GL
 int main(int argc, char** argv) {
   long max_frames = -1;
   bool demo = false;
+  std::vector<std::string> commands;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--frames") == 0 && i + 1 < argc) max_frames = std::atol(argv[++i]);
     if (std::strcmp(argv[i], "--demo") == 0) demo = true;
+    if (std::strcmp(argv[i], "--screen") == 0 && i + 1 < argc) commands.push_back(std::string("{\"go\":\"") + argv[++i] + "\"}");
+    if (std::strcmp(argv[i], "--command") == 0 && i + 1 < argc) commands.push_back(argv[++i]);
   }
   jianfu::native::tune_allocator();
   glfwSetErrorCallback(on_glfw_error);
@@ -54,6 +64,15 @@ int main(int argc, char** argv) {
   jianfu::ui::App app(jianfu::native::make_services(exe_dir.empty() ? "." : exe_dir, xscale));
   app.init();
   if (demo) app.load_example();
+  for (const auto& c : commands) {
+    const auto j = nlohmann::json::parse(c, nullptr, false);
+    if (j.is_object()) app.test_command(j);
+    else std::fprintf(stderr, "错误 [BAD_COMMAND]: --command 不是 JSON 对象：%s\n", c.c_str());
+  }
+  glfwSetWindowUserPointer(window, &app);
+  glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
+    if (count > 0) static_cast<jianfu::ui::App*>(glfwGetWindowUserPointer(w))->import_file(paths[0]);
+  });
 
   for (long frame = 0; !glfwWindowShouldClose(window) && frame != max_frames; ++frame) {
     glfwPollEvents();

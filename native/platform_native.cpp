@@ -33,6 +33,18 @@ ui::PlatformServices make_services(const std::string& exe_dir, float content_sca
       {"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0},
       {exe_dir + "/assets/fonts/jianfu-sc.ttf", 0},
   };
+  // Exports and reports go to the user's documents folder (editable in the history screen).
+  const char* home = std::getenv("HOME");
+  const std::string docs = home ? std::string(home) + "/Documents" : "";
+  s.export_dir = !docs.empty() && fs::is_directory(docs, ec) ? docs : dir;
+  s.deliver_file = [](const std::string& path, const std::string& name, const std::string& dirs) {
+    std::error_code err;
+    fs::create_directories(dirs, err);
+    const fs::path target = fs::path(dirs) / name;
+    fs::copy_file(path, target, fs::copy_options::overwrite_existing, err);
+    if (err) return "保存失败（" + err.message() + "）：" + target.string();
+    return "已保存到：" + target.string();
+  };
   return s;
 }
 

@@ -1,18 +1,38 @@
 #include "ui/app.h"
 
 #include <algorithm>
-
-#include <nlohmann/json.hpp>
+#include <chrono>
 
 #include "error.h"
 #include "imgui.h"
 #include "storage/database.h"
 #include "text/utf8.h"
+#include "ui/home_screen.h"
 #include "version.h"
 
 namespace jianfu::ui {
 
-App::App(PlatformServices services) : services_(std::move(services)) {}
+namespace {
+struct NavItem {
+  Screen screen;
+  const char* label;
+};
+const NavItem kNav[] = {{Screen::Home, "首页"},       {Screen::Assess, "一致性评估"}, {Screen::Review, "准入审查"},
+                        {Screen::History, "历史记录"}, {Screen::Training, "培训练习"},  {Screen::Settings, "设置"}};
+const char* screen_name(Screen s) {
+  switch (s) {
+    case Screen::Home: return "home";
+    case Screen::Assess: return "assess";
+    case Screen::Review: return "review";
+    case Screen::History: return "history";
+    case Screen::Training: return "training";
+    case Screen::Settings: return "settings";
+  }
+  return "";
+}
+}  // namespace
+
+App::App(PlatformServices services) : services_(std::move(services)), ctx_(services_) {}
 App::~App() = default;
 
 void App::init() {
@@ -20,13 +40,40 @@ void App::init() {
   io.IniFilename = nullptr;  // layout is fixed; nothing to persist outside the database
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   if (!fonts_.load(services_)) status_ = "未找到中文字体，文字可能无法显示。";
-  apply_style();
   try {
     store_ = std::make_unique<storage::RecordStore>(services_.database_path, services_.database_wal);
   } catch (const Error& e) {
     store_error_ = e.message_zh() + "（" + e.code() + "）。本次检查结果不会保存。";
   }
-  assess_ = std::make_unique<AssessScreen>(services_, store_.get());
+  ctx_.store = store_.get();
+  ctx_.read_only = services_.read_only;
+  ctx_.load_settings();
+  ctx_.reload_packs();
+  apply_style();
+  assess_ = std::make_unique<AssessScreen>(ctx_);
+  review_ = std::make_unique<ReviewScreen>(ctx_);
+  history_ = std::make_unique<HistoryScreen>(ctx_);
+  training_ = std::make_unique<TrainingScreen>(ctx_);
+  settings_ = std::make_unique<SettingsScreen>(ctx_);
+  ctx_.go = [this](Screen s) { go(s); };
+  ctx_.start_assessment = [this](const std::string& kind) {
+    assess_->start(kind);
+    go(Screen::Assess);
+  };
+  ctx_.open_record = [this](const storage::Record& r) {
+    if (r.type == "review") {
+      review_->open(r);
+      go(Screen::Review);
+    } else {
+      assess_->open(r);
+      go(Screen::Assess);
+    }
+  };
+}
+
+void App::go(Screen s) {
+  if (s == Screen::History) history_->mark_dirty();  // records may have changed elsewhere
+  screen_ = s;
 }
 
 void App::set_content_scale(float scale) {
@@ -44,9 +91,26 @@ void App::apply_style() {
   style.FramePadding = ImVec2(8, 5);
   style.ItemSpacing = ImVec2(10, 8);
   style.ScaleAllSizes(services_.content_scale);
-  style.FontSizeBase = font_size_;
+  style.FontSizeBase = ctx_.settings.font_size;
   style.FontScaleDpi = services_.content_scale;
-  applied_font_size_ = font_size_;
+  applied_font_size_ = ctx_.settings.font_size;
+}
+
+void App::draw_nav() {
+  ImGui::TextUnformatted("减负 · 为基层减负一致性评估");
+  for (const auto& n : kNav) {
+    ImGui::SameLine();
+    const bool active = screen_ == n.screen;
+    if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(n.label)) {
+      if (n.screen == Screen::Review && screen_ != Screen::Review) review_->start();
+      go(n.screen);
+    }
+    if (active) ImGui::PopStyleColor();
+  }
+  if (ctx_.read_only)
+    ImGui::TextColored(ImVec4(0.8f, 0.3f, 0.0f, 1),
+                       "本工具已在另一个标签页中打开。为避免记录互相覆盖，此页只能查看，不会保存。请关闭其他标签页后刷新本页。");
 }
 
 void App::draw_footer() {
@@ -54,46 +118,94 @@ void App::draw_footer() {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("字号");
   ImGui::SameLine();
-  if (ImGui::Button("A-")) font_size_ = std::max(12.0f, font_size_ - 2.0f);
+  float& fs = ctx_.settings.font_size;
+  if (ImGui::Button("A-")) { fs = std::max(12.0f, fs - 2.0f); ctx_.save_settings(); }
   ImGui::SameLine();
-  if (ImGui::Button("A+")) font_size_ = std::min(40.0f, font_size_ + 2.0f);
+  if (ImGui::Button("A+")) { fs = std::min(40.0f, fs + 2.0f); ctx_.save_settings(); }
   ImGui::SameLine();
-  ImGui::TextDisabled("%.0f 像素 · 版本 %s · SQLite %s", font_size_, version().c_str(),
-                      storage::sqlite_version().c_str());
+  ImGui::TextDisabled("%.0f 像素 · 版本 %s · SQLite %s", fs, version().c_str(), storage::sqlite_version().c_str());
   ImGui::TextDisabled("%s", services_.storage_note.c_str());
 }
 
 void App::set_field(const std::string& field, const std::string& utf8) {
-  assess_->set_text(field == "title" ? "title" : "text", utf8);
+  if (field.rfind("review.", 0) == 0) review_->set_field(field.substr(7), utf8);
+  else if (field == "history.query") history_->set_query(utf8);
+  else assess_->set_text(field == "title" ? "title" : "text", utf8);
+}
+
+void App::load_example() {
+  assess_->load_example();
+  go(Screen::Assess);
+}
+
+void App::import_file(const std::string& path) {
+  history_->import_path(path);
+  go(Screen::History);
+}
+
+void App::test_command(const nlohmann::json& c) {
+  if (c.contains("go")) {
+    const std::string s = c["go"];
+    for (const auto& n : kNav)
+      if (s == screen_name(n.screen)) go(n.screen);
+  }
+  if (c.contains("start")) ctx_.start_assessment(c["start"].get<std::string>());
+  if (c.contains("reason")) assess_->set_reason(c["reason"].value("key", ""), c["reason"].value("text", ""));
+  if (c.contains("jump")) assess_->jump_to(c["jump"].get<int>());
+  if (c.contains("export")) history_->export_all();
+  if (c.contains("import")) import_file(c["import"].get<std::string>());
+  if (c.contains("training")) {
+    const auto& t = c["training"];
+    if (t.contains("learner")) {  // as typing the name and leaving the field does
+      ctx_.settings.learner = t["learner"].get<std::string>();
+      ctx_.save_settings();
+    }
+    if (t.contains("select")) training_->select(t["select"]);
+    if (t.contains("answer")) training_->answer(t["answer"]);
+    if (t.value("submit", false)) training_->submit();
+  }
+  if (c.contains("reset_frame_stats")) {
+    frame_ms_.clear();
+    frame_max_ms_ = 0;
+  }
 }
 
 std::string App::test_state_json() const {
   nlohmann::ordered_json j;
-  j["screen"] = "first";
+  j["screen"] = screen_name(screen_);
   j["font_loaded"] = fonts_.has_font();
   j["missing_glyphs"] = missing_glyphs_;
   j["extra_font"] = fonts_.extra_merged() ? "merged" : fonts_.extra_pending() ? "pending" : "none";
   j["store_ok"] = store_ != nullptr;
   j["store_error"] = store_error_;
+  j["read_only"] = ctx_.read_only;
   j["records"] = store_ ? static_cast<long long>(store_->count()) : -1;
   j["status"] = status_;
   j["body_chars"] = text::count_code_points(assess_->draft());
   j["assess"] = assess_->state();
-  j["font_size"] = font_size_;
+  j["review"] = review_->state();
+  j["history"] = history_->state();
+  j["training"] = training_->state();
+  j["font_size"] = ctx_.settings.font_size;
+  j["local_packs"] = ctx_.settings.local_packs;
   j["content_scale"] = services_.content_scale;
+  std::vector<double> sorted = frame_ms_;
+  std::sort(sorted.begin(), sorted.end());
+  j["frames"] = {{"count", sorted.size()},
+                 {"max_ms", frame_max_ms_},
+                 {"p95_ms", sorted.empty() ? 0.0 : sorted[sorted.size() * 95 / 100]}};
   return j.dump();
 }
 
 void App::frame() {
-  if (font_size_ != applied_font_size_) apply_style();
+  const auto t0 = std::chrono::steady_clock::now();
+  if (ctx_.settings.font_size != applied_font_size_) apply_style();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
   ImGui::Begin("减负", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  ImGui::TextUnformatted("为基层减负一致性评估 · 自查工具");
-  ImGui::SameLine();
-  ImGui::TextDisabled("选择事项类型，回答清单中的问题，粘贴草稿；问题和结论随输入实时更新，每次修改都会自动保存。");
+  draw_nav();
   // Characters the font cannot draw yet: ask for the extra font once, and say so plainly.
   if (assess_->draft() != covered_text_ || coverage_generation_ != fonts_.generation()) {
     covered_text_ = assess_->draft();
@@ -108,12 +220,24 @@ void App::frame() {
   }
   if (!status_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.0f), "%s", status_.c_str());
   if (!store_error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.0f), "%s", store_error_.c_str());
+  ImGui::Separator();
   const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;
   ImGui::BeginChild("main", ImVec2(0, -footer));
-  assess_->draw(ImGui::GetTime());
+  const double now = ImGui::GetTime();
+  switch (screen_) {
+    case Screen::Home: draw_home(ctx_); break;
+    case Screen::Assess: assess_->draw(now); break;
+    case Screen::Review: review_->draw(now); break;
+    case Screen::History: history_->draw(); break;
+    case Screen::Training: training_->draw(); break;
+    case Screen::Settings: settings_->draw(); break;
+  }
   ImGui::EndChild();
   draw_footer();
   ImGui::End();
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  if (frame_ms_.size() < 100000) frame_ms_.push_back(ms);
+  frame_max_ms_ = std::max(frame_max_ms_, ms);
 }
 
 }  // namespace jianfu::ui

@@ -5,10 +5,17 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "storage/record_store.h"
 #include "ui/assess_screen.h"
+#include "ui/context.h"
 #include "ui/fonts.h"
+#include "ui/history_screen.h"
 #include "ui/platform.h"
+#include "ui/review_screen.h"
+#include "ui/settings_screen.h"
+#include "ui/training_screen.h"
 
 namespace jianfu::ui {
 
@@ -17,34 +24,47 @@ class App {
   explicit App(PlatformServices services);
   ~App();
 
-  void init();   // fonts, style, database (after the ImGui context exists)
+  void init();   // fonts, style, database, settings (after the ImGui context exists)
   void frame();  // builds one frame of UI between ImGui::NewFrame() and ImGui::Render()
 
-  float font_size() const { return font_size_; }
-  // Replaces a text field's content as a paste would (tests; later the paste path). field: "title" | "body".
+  float font_size() const { return ctx_.settings.font_size; }
+  // Replaces a text field's content as a paste would (tests). field: "title" | "body".
   void set_field(const std::string& field, const std::string& utf8);
-  void load_example() { assess_->load_example(); }
-  // A JSON snapshot of what the screen shows, for automated tests.
+  void load_example();
+  void import_file(const std::string& path);  // a file dropped on the desktop window
+  // Drives the app from automated tests: {"go": "history"}, {"start": "meeting"}, {"reason": …} …
+  void test_command(const nlohmann::json& cmd);
+  // A JSON snapshot of what the screens show, for automated tests.
   std::string test_state_json() const;
   // The display's DPI factor changed (browser zoom, window moved to another monitor).
   void set_content_scale(float scale);
 
  private:
   void apply_style();
+  void draw_nav();
   void draw_footer();
+  void go(Screen s);
 
   PlatformServices services_;
+  Context ctx_;
   Fonts fonts_;
   std::unique_ptr<storage::RecordStore> store_;
   std::unique_ptr<AssessScreen> assess_;
+  std::unique_ptr<ReviewScreen> review_;
+  std::unique_ptr<HistoryScreen> history_;
+  std::unique_ptr<TrainingScreen> training_;
+  std::unique_ptr<SettingsScreen> settings_;
+  Screen screen_ = Screen::Home;
   std::string store_error_;
 
-  float font_size_ = 18.0f;     // CSS pixels / logical pixels; scaled by the display's DPI
   float applied_font_size_ = 0.0f;
   std::string status_;
   int missing_glyphs_ = 0;
   int coverage_generation_ = -1;  // fonts_.generation() when missing_glyphs_ was computed
   std::string covered_text_;      // the draft whose coverage missing_glyphs_ describes
+  // Time spent building each frame (ms), for the "no frame over 33 ms while typing" budget.
+  std::vector<double> frame_ms_;
+  double frame_max_ms_ = 0;
 };
 
 }  // namespace jianfu::ui

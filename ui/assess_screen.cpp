@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "assess/categories.h"
+#include "assess/justification.h"
 #include "error.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "report/records.h"
+#include "text/utf8.h"
+#include "ui/kinds.h"
 
 namespace jianfu::ui {
 
@@ -14,44 +18,119 @@ using nlohmann::json;
 
 namespace {
 
-struct KindLabel { const char* code; const char* label; };
-const KindLabel kKinds[] = {
-    {"document", "发文"}, {"meeting", "会议"}, {"inspection", "督查检查考核"}, {"research", "调研"},
-    {"digital", "政务APP、工作群"}, {"data_request", "数据填报"}, {"activity", "创建示范、评比表彰、节庆"},
-    {"secondment", "借调"}, {"school_task", "进校园"}, {"hospital_task", "进医院"}};
 constexpr double kDebounce = 0.15;  // seconds of quiet typing before re-checking
 constexpr double kSaveDelay = 1.0;  // seconds before an edit is written to the store
 
-ImVec4 verdict_color(const std::string& v) {
-  if (v == "reject") return ImVec4(0.75f, 0.1f, 0.1f, 1);
-  if (v == "justify") return ImVec4(0.8f, 0.45f, 0.0f, 1);
-  if (v == "revise") return ImVec4(0.15f, 0.4f, 0.75f, 1);
-  return ImVec4(0.1f, 0.55f, 0.2f, 1);
+ImVec4 color_of(const std::string& verdict) {
+  const Rgba c = verdict_rgba(verdict);
+  return ImVec4(c.r, c.g, c.b, c.a);
 }
 
-const char* severity_label(rules::Severity s) {
-  return s == rules::Severity::Block ? "不符合" : s == rules::Severity::Justify ? "需说明理由或报批" : "需修改";
+const char* severity_label(const std::string& s) {
+  return s == "block" ? "不符合" : s == "justify" ? "需说明理由或报批" : "需修改";
 }
+std::string severity_verdict(const std::string& s) { return s == "block" ? "reject" : s == "justify" ? "justify" : "revise"; }
+const char* severity_name(rules::Severity s) {
+  return s == rules::Severity::Block ? "block" : s == rules::Severity::Justify ? "justify" : "revise";
+}
+
+// Byte offset of code point `cp` in valid UTF-8.
+std::size_t byte_of(const std::string& s, std::size_t cp) {
+  std::size_t i = 0;
+  for (std::size_t n = 0; i < s.size() && n < cp; ++n) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  return std::min(i, s.size());
+}
+
+struct EditorSelect {
+  int start = -1, end = -1;
+};
+int select_evidence(ImGuiInputTextCallbackData* d) {
+  auto* sel = static_cast<EditorSelect*>(d->UserData);
+  if (sel->start >= 0) {
+    d->SelectionStart = sel->start;
+    d->SelectionEnd = sel->end;
+    d->CursorPos = sel->end;
+    sel->start = sel->end = -1;
+  }
+  return 0;
+}
+EditorSelect g_select;
 
 }  // namespace
 
-AssessScreen::AssessScreen(const PlatformServices& services, storage::RecordStore* store)
-    : services_(services), store_(store) {
-  try {
-    packs_ = rules::load_pack_set({});
-  } catch (const Error& e) {
-    pack_error_ = e.message_zh();
+AssessScreen::AssessScreen(Context& ctx) : ctx_(ctx) {}
+
+json AssessScreen::proposal() const {
+  json p = {{"kind", kKinds[kind_].code}, {"title", title_}, {"text", text_}, {"facts", facts_}};
+  if (!ctx_.settings.as_of.empty()) p["date"] = ctx_.settings.as_of;
+  return p;
+}
+
+void AssessScreen::start(const std::string& kind) {
+  kind_ = kind_index(kind);
+  title_.clear();
+  text_.clear();
+  facts_ = json::object();
+  reasons_.clear();
+  asked_.clear();
+  record_id_.clear();
+  status_ = "draft";
+  save_status_.clear();
+  stored_view_ = false;
+  recheck_summary_.clear();
+  dirty_ = true;
+  unsaved_ = false;  // nothing typed yet: an empty form is not a record
+  changed_at_ = -1;
+}
+
+void AssessScreen::open(const storage::Record& r) {
+  start(r.kind);
+  const json data = json::parse(r.data, nullptr, false);
+  if (!data.is_object()) return;
+  const json p = data.value("proposal", json::object());
+  title_ = p.value("title", "");
+  text_ = p.value("text", "");
+  facts_ = p.value("facts", json::object());
+  if (data.contains("reasons") && data["reasons"].is_object())
+    for (const auto& [k, v] : data["reasons"].items())
+      if (v.is_string()) reasons_[k] = v.get<std::string>();
+  for (const auto& [k, v] : facts_.items()) asked_.push_back(k);
+  record_id_ = r.id;
+  status_ = r.status;
+  // Show the result as it was stored, whatever the packs say today.
+  const json rep = data.value("report", json::object());
+  shown_.clear();
+  for (const auto& f : rep.value("findings", json::array())) {
+    ShownFinding s{f.value("pack", "") + ":" + f.value("rule", ""), f.value("category", ""), f.value("severity", ""),
+                   f.value("message", ""), f.value("basis", ""), f.value("fix", ""), {}};
+    for (const auto& e : f.value("evidence", json::array()))
+      s.evidence.push_back({e.value("start", std::size_t{0}), e.value("end", std::size_t{0}), e.value("text", "")});
+    shown_.push_back(std::move(s));
   }
+  shown_verdict_ = rep.value("verdict", "");
+  shown_unanswered_ = rep.value("unanswered", json::array()).size();
+  stored_view_ = true;
+  stored_at_ = r.updated_at;
+  dirty_ = false;
 }
 
 void AssessScreen::set_text(const std::string& field, const std::string& utf8) {
   (field == "title" ? title_ : text_) = utf8;
-  dirty_ = unsaved_ = true;
-  changed_at_ = -1;  // re-check on the next frame
+  stored_view_ = false;
+  changed(-1);  // re-check on the next frame
+}
+
+void AssessScreen::set_reason(const std::string& key, const std::string& reason) {
+  reasons_[key] = reason;
+  unsaved_ = true;
+  changed_at_ = -1;
 }
 
 void AssessScreen::load_example() {
-  kind_ = 0;
+  start("document");
   title_ = "关于开展农村人居环境整治专项督查的通知";
   text_ =
       "各乡镇人民政府：\n"
@@ -61,38 +140,69 @@ void AssessScreen::load_example() {
       "对工作不力的乡镇实行一票否决。\n"
       "检查中不得要求基层准备汇报材料，不搞层层陪同。";
   facts_ = {{"genre", "special"}};
-  asked_.clear();
-  dirty_ = unsaved_ = true;
-  changed_at_ = -1;
+  changed(-1);
 }
 
 void AssessScreen::reassess() {
-  if (!packs_) return;
-  json p = {{"kind", kKinds[kind_].code}, {"title", title_}, {"text", text_}, {"facts", facts_}};
+  dirty_ = false;
+  if (!ctx_.packs) return;
   try {
-    report_ = assess::assess(assess::proposal_from_json(p), *packs_);
+    report_ = assess::assess(assess::proposal_from_json(proposal()), *ctx_.packs, ctx_.settings.as_of);
     have_report_ = true;
-    for (const auto& q : report_.unanswered) {
+    packs_generation_ = ctx_.packs_generation;
+    for (const auto& q : report_.unanswered)
       if (std::find(asked_.begin(), asked_.end(), q.fact) == asked_.end()) asked_.push_back(q.fact);
-    }
   } catch (const Error& e) {
     save_status_ = e.message_zh();
+    return;
   }
-  dirty_ = false;
+  if (stored_view_) return;
+  shown_.clear();
+  for (const auto& f : report_.findings) {
+    ShownFinding s{assess::finding_key(f), f.category, severity_name(f.severity), f.message, f.basis, f.fix, {}};
+    for (const auto& e : f.evidence) s.evidence.push_back({e.start, e.end, e.text});
+    shown_.push_back(std::move(s));
+  }
+  shown_verdict_ = report_.verdict;
+  shown_unanswered_ = report_.unanswered.size();
+}
+
+std::string AssessScreen::verdict_text() const {
+  if (stored_view_ || !have_report_) {
+    assess::Report r;
+    r.verdict = shown_verdict_;
+    r.verdict_text = assess::verdict_text(shown_verdict_);
+    for (const auto& s : shown_) {
+      assess::Finding f;
+      const auto colon = s.key.find(':');
+      f.pack = s.key.substr(0, colon);
+      f.rule = colon == std::string::npos ? "" : s.key.substr(colon + 1);
+      f.severity = s.severity == "justify" ? rules::Severity::Justify : s.severity == "block" ? rules::Severity::Block : rules::Severity::Revise;
+      r.findings.push_back(f);
+    }
+    return assess::standing(r, reasons_).verdict_text;
+  }
+  return assess::standing(report_, reasons_).verdict_text;
 }
 
 void AssessScreen::autosave(double now) {
-  if (!store_ || !unsaved_ || !have_report_ || now - changed_at_ < kSaveDelay) return;
-  json p = {{"kind", kKinds[kind_].code}, {"title", title_}, {"text", text_}, {"facts", facts_}};
-  storage::Record r = report::assessment_record(p, assess::report_to_json(report_));
+  if (!ctx_.store || ctx_.read_only || !unsaved_ || !have_report_ || stored_view_ || now - changed_at_ < kSaveDelay) return;
+  storage::Record r = report::assessment_record(proposal(), assess::report_to_json(report_));
+  json data = json::parse(r.data);
+  data["reasons"] = reasons_;
+  data["verdict_text"] = verdict_text();
+  r.data = data.dump();
   r.id = record_id_;
+  r.status = finalize_ ? "final" : status_;
   try {
-    record_id_ = store_->save(r).id;
-    services_.on_committed();
-    save_status_ = "已自动保存";
+    record_id_ = ctx_.store->save(r, "本机用户", finalize_ ? "定稿" : "").id;
+    status_ = r.status;
+    finalize_ = false;
+    ctx_.committed();
+    save_status_ = status_ == "final" ? "已定稿并保存" : "已自动保存";
     unsaved_ = false;
   } catch (const Error& e) {
-    save_status_ = "保存失败：" + e.message_zh();
+    save_status_ = "保存失败：" + e.message_zh() + "（" + e.code() + "）。内容仍在本页，请勿关闭。";
   }
 }
 
@@ -119,6 +229,7 @@ bool AssessScreen::draw_fact(const rules::FactDef& f) {
     if (ImGui::RadioButton("未答", v == -1) && has) { facts_.erase(f.id); changed = true; }
   } else if (f.type == "enum") {
     const std::string cur = has ? label_of(facts_[f.id].get<std::string>()) : "（请选择）";
+    ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::BeginCombo("##v", cur.c_str())) {
       for (const auto& o : f.options) {
         if (ImGui::Selectable(label_of(o).c_str(), has && facts_[f.id] == o)) { facts_[f.id] = o; changed = true; }
@@ -163,105 +274,211 @@ bool AssessScreen::draw_fact(const rules::FactDef& f) {
       }
     }
   }
+  const std::string& clause = clause_for(f.id);
+  if (!clause.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("条款：%s", clause.c_str());
+    ImGui::PopStyleColor();
+  }
   ImGui::PopID();
   ImGui::Spacing();
   return changed;
+}
+
+const std::string& AssessScreen::clause_for(const std::string& fact) {
+  if (clauses_generation_ != ctx_.packs_generation) {
+    clauses_.clear();
+    clauses_generation_ = ctx_.packs_generation;
+  }
+  auto it = clauses_.find(fact);
+  if (it != clauses_.end()) return it->second;
+  // The first rule (in pack order) whose condition reads this fact is the clause the question serves.
+  std::string clause;
+  const std::string needle = "\"" + fact + "\"";
+  for (const auto& ar : ctx_.packs->rules()) {
+    if (ar.rule->when.dump().find(needle) != std::string::npos) {
+      clause = assess::basis_of(*ar.rule, *ar.source);
+      break;
+    }
+  }
+  return clauses_.emplace(fact, clause).first->second;
 }
 
 void AssessScreen::draw_questions() {
   ImGui::TextUnformatted("事项类型");
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::BeginCombo("##kind", kKinds[kind_].label)) {
-    for (int i = 0; i < static_cast<int>(std::size(kKinds)); ++i) {
+    for (int i = 0; i < kKindCount; ++i) {
       if (ImGui::Selectable(kKinds[i].label, i == kind_) && i != kind_) {
         kind_ = i;
         asked_.clear();  // answers are kept in facts_; only the list of questions restarts
-        dirty_ = unsaved_ = true;
-        changed_at_ = -1;
+        stored_view_ = false;
+        changed(-1);
       }
     }
     ImGui::EndCombo();
   }
   ImGui::Separator();
-  const std::size_t open = have_report_ ? report_.unanswered.size() : 0;
-  ImGui::Text("检查清单（还有 %zu 个问题待回答）", open);
-  if (!packs_) return;
+  ImGui::Text("检查清单（还有 %zu 个问题待回答）", shown_unanswered_);
+  if (!ctx_.packs) return;
   for (const std::string& id : asked_) {
-    const auto it = packs_->facts().find(id);
-    if (it == packs_->facts().end()) continue;
+    const auto it = ctx_.packs->facts().find(id);
+    if (it == ctx_.packs->facts().end()) continue;
     const auto& kinds = it->second.kinds;
     if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), kKinds[kind_].code) == kinds.end()) continue;
     if (draw_fact(it->second)) {
-      dirty_ = unsaved_ = true;
-      changed_at_ = -1;
+      stored_view_ = false;
+      changed(-1);
     }
   }
 }
 
-void AssessScreen::draw_findings() {
-  if (!have_report_) return;
+void AssessScreen::draw_verdict() {
   if (text_.empty() && title_.empty() && facts_.empty()) {
     // Nothing to judge yet: a 符合 here would only mean that nothing was checked.
-    ImGui::TextDisabled("请回答左侧清单中的问题，或在上方粘贴草稿；检查结果会显示在这里。");
+    ImGui::TextDisabled("请回答左侧清单中的问题，或在上方粘贴草稿；检查结果会显示在下方。");
     return;
   }
-  ImGui::PushStyleColor(ImGuiCol_Text, verdict_color(report_.verdict));
-  ImGui::Text("结论：%s", report_.verdict_text.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, color_of(shown_verdict_));
+  ImGui::Text("结论：%s", verdict_text().c_str());
   ImGui::PopStyleColor();
   ImGui::SameLine();
-  ImGui::TextDisabled("（字数 %zu，问题 %zu 条）", report_.chars, report_.findings.size());
-  if (!report_.unanswered.empty()) {
-    ImGui::TextColored(ImVec4(0.6f, 0.4f, 0.0f, 1), "还有 %zu 个问题未回答，回答后结论可能变化。", report_.unanswered.size());
+  ImGui::TextDisabled("（字数 %zu，问题 %zu 条）", have_report_ ? report_.chars : 0, shown_.size());
+  if (shown_unanswered_ > 0) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.6f, 0.4f, 0.0f, 1), "还有 %zu 个问题未回答，回答后结论可能变化。", shown_unanswered_);
   }
-  for (std::size_t i = 0; i < report_.findings.size(); ++i) {
-    const auto& f = report_.findings[i];
+  if (stored_view_) {
+    ImGui::TextColored(ImVec4(0.2f, 0.3f, 0.6f, 1), "显示的是 %s 保存时的结论。", stored_at_.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("用现行规则重新检查")) {
+      storage::Record r;
+      const json before = shown_verdict_;
+      json stored = {{"verdict", shown_verdict_}, {"findings", json::array()}};
+      for (const auto& s : shown_) {
+        const auto colon = s.key.find(':');
+        stored["findings"].push_back({{"pack", s.key.substr(0, colon)}, {"rule", s.key.substr(colon + 1)}, {"category", s.category}});
+      }
+      stored_view_ = false;
+      reassess();
+      const auto diff = report::recheck_diff(stored, assess::report_to_json(report_));
+      recheck_summary_ = "重新检查：新增 " + std::to_string(diff.value("added", json::array()).size()) + " 条，不再出现 " +
+                         std::to_string(diff.value("removed", json::array()).size()) + " 条；结论 " +
+                         assess::verdict_text(stored["verdict"]) + " → " + report_.verdict_text + "。";
+      unsaved_ = true;
+      changed_at_ = -1;
+    }
+  }
+  if (!recheck_summary_.empty()) ImGui::TextColored(ImVec4(0.2f, 0.3f, 0.6f, 1), "%s", recheck_summary_.c_str());
+}
+
+void AssessScreen::jump_to(int i) {
+  if (i < 0 || i >= static_cast<int>(shown_.size()) || shown_[i].evidence.empty()) return;
+  view_.scroll_to(shown_[i].evidence.front().start, i);
+  select_in_editor_ = i;
+}
+
+void AssessScreen::draw_findings() {
+  if (text_.empty() && title_.empty() && facts_.empty()) return;
+  if (shown_.empty()) ImGui::TextColored(color_of("pass"), "未发现负面清单所列问题。");
+  for (std::size_t i = 0; i < shown_.size(); ++i) {
+    const auto& f = shown_[i];
+    if (static_cast<int>(i) == scroll_finding_) {
+      ImGui::SetScrollHereY(0.0f);
+      scroll_finding_ = -1;
+    }
     ImGui::PushID(static_cast<int>(i));
-    ImGui::PushStyleColor(ImGuiCol_Text, verdict_color(f.severity == rules::Severity::Block ? "reject"
-                                                      : f.severity == rules::Severity::Justify ? "justify" : "revise"));
+    ImGui::PushStyleColor(ImGuiCol_Text, color_of(severity_verdict(f.severity)));
     ImGui::Bullet();
     ImGui::TextWrapped("【%s】%s", severity_label(f.severity), f.message.c_str());
     ImGui::PopStyleColor();
     ImGui::Indent();
+    ImGui::TextDisabled("类别：%s", assess::category_label(f.category).c_str());
     if (!f.evidence.empty()) {
       std::string quotes;
       for (const auto& e : f.evidence) quotes += (quotes.empty() ? "" : "、") + ("“" + e.text + "”");
       ImGui::TextWrapped("原文：%s", quotes.c_str());
+      if (ImGui::SmallButton("在正文中定位")) jump_to(static_cast<int>(i));
     }
-    ImGui::TextDisabled("依据：%s", f.basis.c_str());
+    ImGui::TextWrapped("依据：%s", f.basis.c_str());
     ImGui::TextWrapped("修改建议：%s", f.fix.c_str());
+    if (f.severity == "justify") {
+      std::string& reason = reasons_[f.key];
+      ImGui::SetNextItemWidth(-FLT_MIN);
+      if (ImGui::InputTextWithHint("##reason", "确需保留的，请填写理由或已获批准的文号", &reason)) {
+        unsaved_ = true;
+        changed_at_ = ImGui::GetTime();
+      }
+    }
     ImGui::Unindent();
+    ImGui::Spacing();
     ImGui::PopID();
   }
 }
 
 void AssessScreen::draw(double now) {
-  if (!pack_error_.empty()) {
-    ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "规则包加载失败：%s", pack_error_.c_str());
+  if (!ctx_.packs) {
+    ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "规则包加载失败：%s", ctx_.pack_error.c_str());
     return;
   }
+  if (packs_generation_ != ctx_.packs_generation && !stored_view_) dirty_ = true;
   if (dirty_ && (changed_at_ < 0 || now - changed_at_ >= kDebounce)) reassess();
   if (changed_at_ < 0) changed_at_ = now;
   autosave(now);
 
-  const float left = ImGui::GetContentRegionAvail().x * 0.34f;
+  const float left = ImGui::GetContentRegionAvail().x * 0.30f;
   ImGui::BeginChild("questions", ImVec2(left, 0), ImGuiChildFlags_Borders);
   draw_questions();
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("draft", ImVec2(0, 0));
-  ImGui::TextUnformatted("标题");
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::InputTextWithHint("##title", "例如：关于开展农村人居环境整治的通知", &title_)) { dirty_ = unsaved_ = true; changed_at_ = now; }
+  if (ImGui::InputTextWithHint("##title", "标题，例如：关于开展农村人居环境整治的通知", &title_)) {
+    stored_view_ = false;
+    changed(now);
+  }
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("正文（可直接粘贴草稿）");
   ImGui::SameLine();
   if (ImGui::SmallButton("填入示例草稿")) load_example();
-  if (ImGui::InputTextMultiline("##body", &text_, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 10))) {
-    dirty_ = unsaved_ = true;
-    changed_at_ = now;
-  }
+  ImGui::SameLine();
   ImGui::TextDisabled("%s", save_status_.c_str());
+  if (status_ != "final" && !record_id_.empty()) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("定稿")) {
+      finalize_ = unsaved_ = true;
+      changed_at_ = -1;
+    }
+  }
+  if (select_in_editor_ >= 0) {
+    const auto& e = shown_[static_cast<std::size_t>(select_in_editor_)].evidence.front();
+    g_select.start = static_cast<int>(byte_of(text_, e.start));
+    g_select.end = static_cast<int>(byte_of(text_, e.end));
+    ImGui::SetKeyboardFocusHere();
+    select_in_editor_ = -1;
+  }
+  if (ImGui::InputTextMultiline("##body", &text_, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 7),
+                                ImGuiInputTextFlags_CallbackAlways, select_evidence, &g_select)) {
+    stored_view_ = false;
+    changed(now);
+  }
+  draw_verdict();
   ImGui::Separator();
+  // The marked draft (wrapped, evidence underlined) beside the list of findings.
+  const float view_w = ImGui::GetContentRegionAvail().x * 0.5f;
+  std::vector<Highlight> marks;
+  for (std::size_t i = 0; i < shown_.size(); ++i) {
+    const Rgba c = verdict_rgba(severity_verdict(shown_[i].severity));
+    for (const auto& e : shown_[i].evidence)
+      marks.push_back({e.start, e.end, static_cast<int>(i),
+                       ImGui::GetColorU32(ImVec4(c.r, c.g, c.b, 0.22f))});
+  }
+  ImGui::BeginGroup();
+  ImGui::TextDisabled("标注视图：问题原文已标出，点击标记可查看对应问题");
+  const int clicked = view_.draw("##marked", text_, marks, ImVec2(view_w, 0));
+  ImGui::EndGroup();
+  if (clicked >= 0) scroll_finding_ = clicked;
+  ImGui::SameLine();
   ImGui::BeginChild("findings", ImVec2(0, 0));
   draw_findings();
   ImGui::EndChild();
@@ -271,12 +488,20 @@ void AssessScreen::draw(double now) {
 nlohmann::ordered_json AssessScreen::state() const {
   nlohmann::ordered_json j;
   j["kind"] = kKinds[kind_].code;
-  j["verdict"] = have_report_ ? report_.verdict : "";
+  j["verdict"] = shown_verdict_;
+  j["verdict_text"] = verdict_text();
   j["findings"] = nlohmann::ordered_json::array();
-  if (have_report_) for (const auto& f : report_.findings) j["findings"].push_back(f.category);
-  j["unanswered"] = have_report_ ? report_.unanswered.size() : 0;
+  for (const auto& f : shown_) j["findings"].push_back(f.category);
+  j["keys"] = nlohmann::ordered_json::array();
+  for (const auto& f : shown_) j["keys"].push_back(f.key);
+  j["unanswered"] = shown_unanswered_;
   j["record_id"] = record_id_;
+  j["status"] = status_;
   j["saved"] = !unsaved_;
+  j["stored_view"] = stored_view_;
+  j["title"] = title_;
+  j["body_chars"] = text::count_code_points(text_);
+  j["marked_lines"] = view_.line_count();
   return j;
 }
 

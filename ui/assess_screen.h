@@ -1,51 +1,80 @@
 // The assessment screen: pick the kind of proposal, answer the questions the rules still need
 // (only those: the checklist branches on earlier answers), write or paste the draft, and see the
-// verdict and every finding update as you type, each with its evidence, clause and fix. Every
-// change is saved.
+// verdict and every finding update as you type, each with its evidence marked in the text, the
+// clause and a fix. Findings that allow exceptions take a recorded reason. Every change is saved.
+// A stored assessment re-opens exactly as it was decided; "re-check" shows what current rules say.
 #pragma once
-#include <memory>
+#include <map>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "assess/engine.h"
-#include "rules/pack_set.h"
-#include "storage/record_store.h"
-#include "ui/platform.h"
+#include "ui/annotated_text.h"
+#include "ui/context.h"
 
 namespace jianfu::ui {
 
+struct ShownEvidence {
+  std::size_t start = 0, end = 0;
+  std::string text;
+};
+struct ShownFinding {
+  std::string key, category, severity, message, basis, fix;
+  std::vector<ShownEvidence> evidence;
+};
+
 class AssessScreen {
  public:
-  AssessScreen(const PlatformServices& services, storage::RecordStore* store);
+  explicit AssessScreen(Context& ctx);
   void draw(double now_seconds);
+  void start(const std::string& kind);  // a new, empty assessment of this kind
+  void open(const storage::Record& r);  // a stored one, shown as it was decided
   void set_text(const std::string& field, const std::string& utf8);  // title | text (paste, tests)
+  void set_reason(const std::string& finding_key, const std::string& reason);  // tests
   void load_example();  // a county notice with typical problems, to try the tool on
+  void jump_to(int finding);  // select the finding's evidence in the editor and the marked view
   nlohmann::ordered_json state() const;
   const std::string& draft() const { return text_; }
 
  private:
   void draw_questions();
+  void draw_verdict();
   void draw_findings();
   bool draw_fact(const rules::FactDef& f);
+  const std::string& clause_for(const std::string& fact);  // the clause a question serves
   void reassess();
   void autosave(double now);
+  void changed(double now) { dirty_ = unsaved_ = true; changed_at_ = now; }
+  nlohmann::json proposal() const;
+  std::string verdict_text() const;
 
-  const PlatformServices& services_;
-  storage::RecordStore* store_;
-  std::unique_ptr<rules::PackSet> packs_;
-  std::string pack_error_;
+  Context& ctx_;
   int kind_ = 0;
   std::string title_, text_;
   nlohmann::json facts_ = nlohmann::json::object();
+  std::map<std::string, std::string> reasons_;  // finding key → reason or approval
   std::vector<std::string> asked_;  // facts shown so far, in order: answered ones stay visible
   assess::Report report_;
   bool have_report_ = false;
-  bool dirty_ = true;               // inputs changed since the last assessment
-  double changed_at_ = 0;           // for the debounce
+  std::vector<ShownFinding> shown_;
+  std::string shown_verdict_;
+  std::size_t shown_unanswered_ = 0;
+  bool dirty_ = true;      // inputs changed since the last assessment
+  double changed_at_ = 0;  // for the debounce
   bool unsaved_ = false;
-  std::string record_id_, save_status_;
+  int packs_generation_ = -1;
+  // Re-opened record: the stored result is shown until the user edits or re-checks.
+  bool stored_view_ = false;
+  std::string stored_at_, recheck_summary_;
+  std::string record_id_, status_ = "draft", save_status_;
+  bool finalize_ = false;
+  AnnotatedText view_;
+  int select_in_editor_ = -1;  // finding whose evidence the editor selects next frame
+  int scroll_finding_ = -1;    // finding to bring into view in the list (a mark was clicked)
+  std::map<std::string, std::string> clauses_;  // fact → clause, for the current packs
+  int clauses_generation_ = -1;
 };
 
 }  // namespace jianfu::ui

@@ -10,12 +10,13 @@
 
 namespace jianfu::ui {
 
-void render_frame(App& app, GLFWwindow* window) {
+void render_frame(App& app, GLFWwindow* window, void (*overlay)()) {
   item_locator::new_frame();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   app.frame();
+  if (overlay) overlay();
   ImGui::Render();
   int w = 0, h = 0;
   glfwGetFramebufferSize(window, &w, &h);

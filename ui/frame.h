@@ -6,5 +6,6 @@ struct GLFWwindow;
 
 namespace jianfu::ui {
 class App;
-void render_frame(App& app, GLFWwindow* window);
+// overlay: drawn after the app's UI, on top of it (the browser's IME composition string).
+void render_frame(App& app, GLFWwindow* window, void (*overlay)() = nullptr);
 }  // namespace jianfu::ui

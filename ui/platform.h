@@ -22,6 +22,16 @@ struct PlatformServices {
   float content_scale = 1.0f;          // HiDPI factor of the display
   // Called after every committed write (the web shell mirrors the database to IndexedDB).
   std::function<void()> on_committed = [] {};
+  // Hands a file the app wrote (an export, a report) to the user: the browser downloads it, the
+  // desktop copies it into export_dir (passed in). Returns a sentence saying where it went.
+  std::function<std::string(const std::string& path, const std::string& file_name, const std::string& export_dir)>
+      deliver_file;
+  std::string export_dir;  // desktop: where delivered files go (editable in the history screen)
+  // Lets the user pick a file to import (the browser's file picker); calls back with a readable
+  // path. Empty on the desktop, where the screen asks for a path (or a file is dropped on the window).
+  std::function<void(const std::string& accept, std::function<void(const std::string&)>)> choose_file;
+  // Another browser tab already holds the database: this one may look but not write.
+  bool read_only = false;
   // Asks for a font covering characters the main font lacks; calls back with a file to merge.
   // Empty when the platform has no such font.
   std::function<void(std::function<void(const FontFile&)>)> request_extra_font;

@@ -17,6 +17,7 @@
 #include "ui/item_locator.h"
 #include "web/platform_web.h"
 #include "web/test_api.h"
+#include "web/web_input.h"
 
 namespace {
 
@@ -60,7 +61,7 @@ void frame() {
   // devicePixelRatio changes with browser zoom, without a resize event on every browser.
   if (emscripten_get_device_pixel_ratio() != g_dpr) fit_canvas();
   glfwPollEvents();
-  jianfu::ui::render_frame(*g_app, g_window);
+  jianfu::ui::render_frame(*g_app, g_window, jianfu::web::draw_preedit);
   EM_ASM({ if (Module['jianfuFrameDone']) Module['jianfuFrameDone'](); });
 }
 
@@ -78,6 +79,7 @@ int main() {
   ImGui::CreateContext();
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  jianfu::web::install_text_input();
 
   // Not ImGui_ImplGlfw_InstallEmscriptenCallbacks(): it sizes the canvas in CSS pixels (no HiDPI)
   // through glfwSetWindowSize (fullscreen requests, see set_backing_size). Our own handlers instead:

@@ -5,6 +5,7 @@
 #include <emscripten.h>
 
 #include <functional>
+#include <string>
 #include <utility>
 
 namespace jianfu::web {
@@ -25,6 +26,11 @@ void on_ext_font_loaded(const char* file) {
 
 void on_ext_font_failed(const char*) { pending_font_callback() = nullptr; }
 
+std::function<void(const std::string&)>& pending_file_callback() {
+  static std::function<void(const std::string&)> cb;
+  return cb;
+}
+
 }  // namespace
 
 ui::PlatformServices make_services(float device_pixel_ratio) {
@@ -33,6 +39,16 @@ ui::PlatformServices make_services(float device_pixel_ratio) {
   s.database_wal = false;
   s.storage_note = "记录保存在本浏览器中（IndexedDB）。清除浏览器的网站数据会删除这些记录，请定期导出备份。";
   s.content_scale = device_pixel_ratio;
+  // js/storage.js found another tab holding the database lock: look, do not write.
+  s.read_only = EM_ASM_INT({ return Module['jianfuReadOnly'] ? 1 : 0; }) != 0;
+  s.deliver_file = [](const std::string& path, const std::string& name, const std::string&) {
+    EM_ASM({ Module['jianfuDownload'](UTF8ToString($0), UTF8ToString($1)); }, path.c_str(), name.c_str());
+    return "已下载“" + name + "”，请在浏览器的下载文件夹中查看。";
+  };
+  s.choose_file = [](const std::string& accept, std::function<void(const std::string&)> cb) {
+    pending_file_callback() = std::move(cb);
+    EM_ASM({ Module['jianfuChooseFile'](UTF8ToString($0)); }, accept.c_str());
+  };
   s.fonts = {{"/assets/fonts/jianfu-sc.ttf", 0}};
   s.on_committed = [] { EM_ASM({ if (Module['jianfuPersist']) Module['jianfuPersist'](); }); };
   s.request_extra_font = [](std::function<void(const ui::FontFile&)> cb) {
@@ -44,3 +60,7 @@ ui::PlatformServices make_services(float device_pixel_ratio) {
 }
 
 }  // namespace jianfu::web
+
+extern "C" EMSCRIPTEN_KEEPALIVE void jianfu_file_chosen(const char* path) {
+  if (auto cb = std::exchange(jianfu::web::pending_file_callback(), nullptr)) cb(path ? path : "");
+}

@@ -76,6 +76,9 @@ std::string render(std::string msg, const rules::Rule& rule, const json& facts, 
   return msg;
 }
 
+
+}  // namespace
+
 std::string basis_of(const rules::Rule& rule, const rules::Source& src) {
   std::string b = src.document;
   if (!rule.article.empty()) b += " " + rule.article;
@@ -88,8 +91,6 @@ std::string basis_of(const rules::Rule& rule, const rules::Source& src) {
   if (!rule.verified) b += "；条文尚待核实，仅作提示";
   return b;
 }
-
-}  // namespace
 
 Report assess(const Proposal& p, const rules::PackSet& set, const std::string& as_of_in) {
   Report report;

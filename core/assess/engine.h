@@ -53,4 +53,7 @@ nlohmann::ordered_json report_to_json(const Report& r);
 
 const char* verdict_text(const std::string& verdict);
 
+// The clause a rule rests on, as findings cite it: document, article, authority, issuer, date.
+std::string basis_of(const rules::Rule& rule, const rules::Source& src);
+
 }  // namespace jianfu::assess

@@ -42,6 +42,7 @@ test('a pasted draft gets its findings live, is saved automatically, and survive
   const page = await ctx.newPage();
   await openApp(page, srv.url);
   assert.equal((await state(page)).records, 0);
+  await click(page, '##发文');
   await click(page, '##title');
   await page.keyboard.type('Notice 2026');
   await page.evaluate(() => Module.ccall('jianfu_test_set_field', null, ['string', 'string'],
@@ -63,6 +64,7 @@ test('a pasted draft gets its findings live, is saved automatically, and survive
 test('the sample draft button fills the editor and the verdict follows', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await openApp(page, srv.url);
+  await click(page, '##发文');
   await click(page, '填入示例草稿');
   await page.waitForFunction(() => JSON.parse(Module.ccall('jianfu_test_state', 'string', [], [])).assess.verdict === 'reject');
   const png = await page.screenshot();

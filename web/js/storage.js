@@ -8,6 +8,7 @@
   var state = Module['jianfuStorage'] = { syncs: 0, lastError: null, pending: false, loaded: false };
 
   function sync() {
+    if (Module['jianfuReadOnly']) return;  // another tab owns the database; never overwrite its copy
     if (syncing) { again = true; state.pending = true; return; }
     syncing = true;
     state.pending = true;
@@ -20,6 +21,19 @@
     });
   }
   Module['jianfuPersist'] = sync;
+
+  // One writer across tabs: each tab holds its own copy of the file, and the last sync would win,
+  // silently dropping the other tab's records. The first tab takes a Web Lock for as long as it
+  // lives; a later tab finds it taken and opens read-only (the app says so).
+  Module['preRun'].push(function () {
+    if (!navigator.locks || !navigator.locks.request) return;
+    Module['addRunDependency']('jianfu-lock');
+    navigator.locks.request('jianfu-db', { ifAvailable: true }, function (lock) {
+      Module['jianfuReadOnly'] = !lock;
+      Module['removeRunDependency']('jianfu-lock');
+      if (lock) return new Promise(function () {});  // held until the page goes away
+    }).catch(function () { Module['removeRunDependency']('jianfu-lock'); });
+  });
 
   Module['preRun'].push(function () {
     var FS = Module['FS'];

@@ -72,3 +72,22 @@ export async function click(page, label) {
 export async function persisted(page) {
   await page.waitForFunction(() => Module.jianfuStorage.syncs > 0 && !Module.jianfuStorage.pending);
 }
+
+// Sends one command to the app (App::test_command) and lets it draw.
+export async function command(page, cmd) {
+  await page.evaluate((c) => Module.ccall('jianfu_test_command', null, ['string'], [c]), JSON.stringify(cmd));
+  await frames(page, 2);
+}
+
+// Waits until the app's state satisfies `predicate` (s => boolean). Polled from Node: the page's
+// CSP (no 'unsafe-eval') rightly forbids evaluating predicate strings inside it.
+export async function until(page, predicate, timeout = 15000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await state(page);
+    if (predicate(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${predicate}; last state: ${JSON.stringify(last).slice(0, 600)}`);
+}

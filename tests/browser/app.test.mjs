@@ -1,0 +1,174 @@
+// The app's screens in a real browser: Chinese IME and the clipboard through the text agent, the
+// main assessment flow with a recorded reason, the work-item review, history with export and the
+// import of a file exported by the native build, one writer across tabs, and the training workbook.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startServer, launch, openApp, state, click, frames, command, until, persisted } from './lib/harness.mjs';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const CLI = path.join(ROOT, 'build/native/native/jianfu-cli');
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+async function fresh(viewport = { width: 1280, height: 800 }) {
+  const ctx = await browser.newContext({ viewport });
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await ctx.newPage();
+  const errors = await openApp(page, srv.url);
+  return { ctx, page, errors };
+}
+
+test('Chinese IME: the composition is shown, the committed text is inserted once, IME keys do not leak', async () => {
+  const { ctx, page, errors } = await fresh();
+  await click(page, '##发文');
+  await click(page, '##title');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'text-agent', 'the agent has the focus');
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'zhong', selectionStart: 5, selectionEnd: 5 });
+  await cdp.send('Input.imeSetComposition', { text: '中国', selectionStart: 2, selectionEnd: 2 });
+  assert.equal(await page.evaluate(() => Module.jianfuTextAgent.preedit), '中国', 'the composition is visible');
+  // What a real IME sends for the keys it consumes must not edit the field.
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', windowsVirtualKeyCode: 229, key: 'Process', code: 'KeyG' });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', windowsVirtualKeyCode: 229, key: 'Process', code: 'KeyG' });
+  await cdp.send('Input.insertText', { text: '中国' });
+  await page.keyboard.insertText('，');   // a Chinese punctuation commit: input without composition
+  await page.keyboard.type('ab');          // plain typing into the agent: each letter once
+  await until(page, (s) => s.assess.title === '中国，ab');
+  assert.equal(await page.evaluate(() => Module.jianfuTextAgent.preedit), '');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('clipboard: a 10,000-character paste arrives whole, and copy reaches the system clipboard', async () => {
+  const { ctx, page } = await fresh();
+  await click(page, '##发文');
+  await click(page, '##body');
+  const para = '请各乡镇于今天下班前报送落实情况，每月排名通报。';
+  const text = para.repeat(Math.ceil(10000 / Array.from(para).length)).slice(0, 10000);  // all BMP: 10,000 code points
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('Control+V');
+  await until(page, (s) => s.assess.body_chars === 10000);
+  await until(page, (s) => s.assess.findings.includes('INSP_RANKING') && s.assess.findings.includes('DOC_CONSULT_RUSH'));
+  assert.equal(await page.evaluate(() => Module.jianfuClipboard.lastPasteChars), 10000);
+  await page.keyboard.press('Control+A');
+  await frames(page, 2);
+  await page.keyboard.press('Control+C');
+  await page.waitForFunction(() => Module.jianfuClipboard.copies > 0);
+  assert.equal(await page.evaluate(() => Array.from(Module.jianfuClipboard.lastCopy).length), 10000);
+  await ctx.close();
+});
+
+test('main flow: choose 发文, paste a draft with problems, answer a question, record a reason', async () => {
+  const { ctx, page } = await fresh();
+  await click(page, '##数据填报');
+  assert.equal((await state(page)).assess.kind, 'data_request');
+  await click(page, '##body');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), '请各乡镇组织人员上门摸排辖区企业融资需求，通过电子邮箱报送。');
+  await page.keyboard.press('Control+V');
+  await until(page, (s) => s.assess.unanswered > 0 && s.assess.body_chars > 10);
+  const before = (await state(page)).assess.unanswered;
+  await click(page, '否');  // 是否通过统一平台（一表通）报送？ → 否
+  await until(page, (s) => s.assess.verdict === 'justify');
+  const s = (await state(page)).assess;
+  assert.ok(s.unanswered < before, 'answering removes the question');
+  assert.ok(s.findings.includes('DATA_REPEAT'), JSON.stringify(s));
+  assert.equal(s.verdict_text, '需说明理由或报批');
+  const key = s.keys[s.findings.indexOf('DATA_REPEAT')];
+  await command(page, { reason: { key, text: '省防汛指挥部要求当日报送，平台暂无此表' } });
+  await until(page, (st) => st.assess.verdict_text === '需说明理由或报批（理由已记录）' && st.assess.saved);
+  // The evidence is marked in the wrapped view and "jump" selects it in the editor.
+  await command(page, { jump: 0 });
+  assert.ok((await state(page)).assess.marked_lines >= 1);
+  await ctx.close();
+});
+
+test('work-item review: the decision, reasons and steps follow the item, and it is saved', async () => {
+  const { ctx, page } = await fresh();
+  await click(page, '##村（社区）工作事项准入');
+  assert.equal((await state(page)).screen, 'review');
+  await page.evaluate(() => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['review.name', '出具无犯罪记录证明']));
+  await page.evaluate(() => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['review.requires_certificate', '无犯罪记录证明']));
+  await until(page, (s) => s.review.decision === 'reject' && s.review.saved);
+  assert.ok((await state(page)).review.reasons.includes('WI_CERT'));
+  await ctx.close();
+});
+
+test('history: search, export as one file, and import a file exported by the native build', async () => {
+  // A store written by the native CLI, exported as the portable file.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianfu-native-'));
+  const proposal = path.join(dir, 'p.json');
+  fs.writeFileSync(proposal, JSON.stringify({ kind: 'meeting', title: '原生版导出的会议通知', text: '会议精神要传达不过夜。' }));
+  execFileSync(CLI, ['assess', proposal, '--save', path.join(dir, 'native.sqlite3')]);
+  execFileSync(CLI, ['store', 'export', path.join(dir, 'native.sqlite3'), path.join(dir, 'export.sqlite3')]);
+
+  const { ctx, page } = await fresh();
+  await click(page, '##发文');
+  await page.evaluate(() => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['title', '浏览器里的千分制考核通知']));
+  await until(page, (s) => s.assess.saved && s.records === 1);
+  await command(page, { go: 'history' });
+  const chooser = page.waitForEvent('filechooser');
+  await click(page, '导入数据文件');
+  await (await chooser).setFiles(path.join(dir, 'export.sqlite3'));
+  await until(page, (s) => s.records === 2);
+  assert.match((await state(page)).history.message, /新增 1 条/);
+  await persisted(page);
+  // Full-text search over titles.
+  await page.evaluate(() => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['history.query', '原生版']));
+  await until(page, (s) => s.history.rows === 1 && s.history.titles[0] === '原生版导出的会议通知');
+  // Export downloads one SQLite file holding both records.
+  const download = page.waitForEvent('download');
+  await click(page, '导出全部记录（一个文件）');
+  const file = path.join(dir, 'from-browser.sqlite3');
+  await (await download).saveAs(file);
+  assert.equal(fs.readFileSync(file).subarray(0, 15).toString(), 'SQLite format 3');
+  const verify = JSON.parse(execFileSync(CLI, ['store', 'verify', file]).toString());
+  assert.equal(verify.records, 2);
+  assert.equal(verify.audit_ok, true);
+  // A file that is not a data file is refused with a message, and nothing changes.
+  fs.writeFileSync(path.join(dir, 'bad.sqlite3'), 'not a database');
+  const chooser2 = page.waitForEvent('filechooser');
+  await click(page, '导入数据文件');
+  await (await chooser2).setFiles(path.join(dir, 'bad.sqlite3'));
+  await until(page, (s) => s.history.error.includes('IMPORT_NOT_SQLITE'));
+  assert.equal((await state(page)).records, 2);
+  await ctx.close();
+});
+
+test('two tabs: the second opens read-only instead of overwriting the first one\'s records', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const a = await ctx.newPage();
+  await openApp(a, srv.url);
+  const b = await ctx.newPage();
+  await openApp(b, srv.url);
+  assert.equal((await state(a)).read_only, false);
+  assert.equal((await state(b)).read_only, true);
+  await ctx.close();
+});
+
+test('training: an answer is graded at once, saved under the learner, and progress survives a reload', async () => {
+  const { ctx, page } = await fresh();
+  await click(page, '##培训练习');
+  assert.equal((await state(page)).screen, 'training');
+  assert.ok((await state(page)).training.exercises >= 30);
+  await command(page, { training: { learner: '王芳', select: 'doc-02', answer: { categories: ['DOC_CONSULT_RUSH'] }, submit: true } });
+  let s = (await state(page)).training;
+  assert.equal(s.graded, true);
+  assert.equal(s.correct, false, 'one of two problems found is not a full answer');
+  await command(page, { training: { answer: { categories: ['DOC_CONSULT_RUSH', 'DOC_DEMAND_SUPPORTING'] }, submit: true } });
+  await until(page, (st) => st.training.correct && st.training.all_right === 1);
+  await persisted(page);
+  await page.reload();
+  await page.waitForFunction(() => Module.jianfuFrames >= 3);
+  await command(page, { go: 'training' });
+  s = (await state(page)).training;
+  assert.equal(s.learner, '王芳', 'the learner name is kept on the device');
+  assert.equal(s.attempted, 1);
+  assert.equal(s.all_right, 1);
+  await ctx.close();
+});
