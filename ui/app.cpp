@@ -48,19 +48,20 @@ void App::init() {
   ctx_.store = store_.get();
   ctx_.read_only = services_.read_only;
   ctx_.load_settings();
-  ctx_.reload_packs();
   apply_style();
+  // The rule packs, the course and the settings' pack list are loaded after the first frame is on
+  // screen (see frame()): the start screen needs none of them, and the page appears sooner.
   assess_ = std::make_unique<AssessScreen>(ctx_);
   review_ = std::make_unique<ReviewScreen>(ctx_);
   history_ = std::make_unique<HistoryScreen>(ctx_);
-  training_ = std::make_unique<TrainingScreen>(ctx_);
-  settings_ = std::make_unique<SettingsScreen>(ctx_);
   ctx_.go = [this](Screen s) { go(s); };
   ctx_.start_assessment = [this](const std::string& kind) {
+    load_rest();
     assess_->start(kind);
     go(Screen::Assess);
   };
   ctx_.open_record = [this](const storage::Record& r) {
+    load_rest();
     if (r.type == "review") {
       review_->open(r);
       go(Screen::Review);
@@ -72,6 +73,11 @@ void App::init() {
 }
 
 void App::go(Screen s) {
+  // Whatever was typed is saved before another screen shows (no waiting for the autosave delay).
+  if (s != screen_ && training_) {
+    assess_->flush();
+    review_->flush();
+  }
   if (s == Screen::History) history_->mark_dirty();  // records may have changed elsewhere
   screen_ = s;
 }
@@ -128,12 +134,14 @@ void App::draw_footer() {
 }
 
 void App::set_field(const std::string& field, const std::string& utf8) {
+  load_rest();
   if (field.rfind("review.", 0) == 0) review_->set_field(field.substr(7), utf8);
   else if (field == "history.query") history_->set_query(utf8);
   else assess_->set_text(field == "title" ? "title" : "text", utf8);
 }
 
 void App::load_example() {
+  load_rest();
   assess_->load_example();
   go(Screen::Assess);
 }
@@ -144,12 +152,15 @@ void App::import_file(const std::string& path) {
 }
 
 void App::test_command(const nlohmann::json& c) {
+  load_rest();
   if (c.contains("go")) {
     const std::string s = c["go"];
     for (const auto& n : kNav)
       if (s == screen_name(n.screen)) go(n.screen);
   }
   if (c.contains("start")) ctx_.start_assessment(c["start"].get<std::string>());
+  if (c.contains("set"))  // {"set": {"field": "review.name", "value": "…"}}
+    set_field(c["set"].value("field", ""), c["set"].value("value", ""));
   if (c.contains("reason")) assess_->set_reason(c["reason"].value("key", ""), c["reason"].value("text", ""));
   if (c.contains("jump")) assess_->jump_to(c["jump"].get<int>());
   if (c.contains("export")) history_->export_all();
@@ -185,7 +196,7 @@ std::string App::test_state_json() const {
   j["assess"] = assess_->state();
   j["review"] = review_->state();
   j["history"] = history_->state();
-  j["training"] = training_->state();
+  j["training"] = training_ ? training_->state() : nlohmann::ordered_json::object();
   j["font_size"] = ctx_.settings.font_size;
   j["local_packs"] = ctx_.settings.local_packs;
   j["content_scale"] = services_.content_scale;
@@ -197,8 +208,18 @@ std::string App::test_state_json() const {
   return j.dump();
 }
 
+void App::load_rest() {
+  if (training_) return;
+  ctx_.reload_packs();
+  training_ = std::make_unique<TrainingScreen>(ctx_);
+  settings_ = std::make_unique<SettingsScreen>(ctx_);
+}
+
 void App::frame() {
   const auto t0 = std::chrono::steady_clock::now();
+  // The first frame shows the start screen at once; everything else is loaded before the second.
+  if (frames_ > 0 || screen_ != Screen::Home) load_rest();
+  ++frames_;
   if (ctx_.settings.font_size != applied_font_size_) apply_style();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);

@@ -44,6 +44,8 @@ class App {
   void draw_nav();
   void draw_footer();
   void go(Screen s);
+  void load_rest();  // packs, course, settings' choices: after the first frame
+  long frames_ = 0;
 
   PlatformServices services_;
   Context ctx_;

@@ -34,7 +34,8 @@ class AssessScreen {
   void set_text(const std::string& field, const std::string& utf8);  // title | text (paste, tests)
   void set_reason(const std::string& finding_key, const std::string& reason);  // tests
   void load_example();  // a county notice with typical problems, to try the tool on
-  void jump_to(int finding);  // select the finding's evidence in the editor and the marked view
+  void jump_to(int finding);
+  void flush() { if (dirty_) reassess(); autosave(1e300); }  // save now (leaving the screen)  // select the finding's evidence in the editor and the marked view
   nlohmann::ordered_json state() const;
   const std::string& draft() const { return text_; }
 

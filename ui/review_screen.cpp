@@ -199,7 +199,9 @@ void ReviewScreen::draw(double now) {
     ImGui::TextWrapped("%s", r.message.c_str());
     if (!r.basis.empty()) {
       ImGui::Indent();
-      ImGui::TextDisabled("依据：%s", r.basis.c_str());
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped("依据：%s", r.basis.c_str());
+      ImGui::PopStyleColor();
       ImGui::Unindent();
     }
   }

@@ -18,6 +18,7 @@ class ReviewScreen {
   void start();
   void open(const storage::Record& r);
   void set_field(const std::string& key, const std::string& value);  // tests
+  void flush() { if (dirty_) recheck(); autosave(1e300); }  // save now (leaving the screen)
   nlohmann::ordered_json state() const;
 
  private:

@@ -20,12 +20,11 @@ bool valid_date(const std::string& s) {
 }  // namespace
 
 SettingsScreen::SettingsScreen(Context& ctx) : ctx_(ctx), as_of_(ctx.settings.as_of) {
-  // The built-in packs, each loaded once to show its title and size.
+  // The built-in local packs: parsed (not compiled) for their titles and sizes.
   for (const auto& id : rules::builtin_pack_ids()) {
     if (id == "national") continue;
     try {
-      const auto set = rules::load_pack_set({id});
-      const auto& p = set->packs().back();
+      const auto p = rules::parse_pack(*rules::builtin_pack_text(id), "builtin:" + id);
       packs_.push_back({id, p.title, p.region, p.rules.size()});
     } catch (const Error&) {
     }
@@ -33,8 +32,7 @@ SettingsScreen::SettingsScreen(Context& ctx) : ctx_(ctx), as_of_(ctx.settings.as
   for (const auto& id : review::builtin_list_ids()) {
     if (id == "village-national") continue;
     try {
-      const auto set = review::load_list_set({id});
-      const auto& p = set->packs().back();
+      const auto p = review::parse_list_pack(*review::builtin_list_text(id), "builtin:" + id);
       lists_.push_back({id, p.title, p.region, p.entries.size()});
     } catch (const Error&) {
     }

@@ -39,6 +39,8 @@ ui::PlatformServices make_services(float device_pixel_ratio) {
   s.database_wal = false;
   s.storage_note = "记录保存在本浏览器中（IndexedDB）。清除浏览器的网站数据会删除这些记录，请定期导出备份。";
   s.content_scale = device_pixel_ratio;
+  if (EM_ASM_INT({ return Module['jianfuSingleFile'] ? 1 : 0; }))
+    s.storage_note = "单文件版：记录保存在本浏览器中，但换一个文件位置或浏览器就看不到了。请在“历史记录”中定期“导出全部记录”，换电脑时再导入。";
   // js/storage.js found another tab holding the database lock: look, do not write.
   s.read_only = EM_ASM_INT({ return Module['jianfuReadOnly'] ? 1 : 0; }) != 0;
   s.deliver_file = [](const std::string& path, const std::string& name, const std::string&) {

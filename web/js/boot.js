@@ -19,3 +19,30 @@ Module['onAbort'] = function (what) {
 };
 // The right-click menu belongs to the app; the browser's own menu would cover it.
 document.getElementById('canvas').addEventListener('contextmenu', function (e) { e.preventDefault(); });
+
+// Offline use: a service worker caches the whole app after the first visit (not on file://, where
+// browsers allow none). A newer version waits until the user chooses to reload.
+(function () {
+  if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+  var state = Module['jianfuOffline'] = { registered: false, updateReady: false };
+  function announce(worker) {
+    state.updateReady = true;
+    var bar = document.getElementById('update');
+    bar.classList.remove('hidden');
+    document.getElementById('update-now').onclick = function () { worker.postMessage('jianfu-update-now'); };
+  }
+  var hadController = !!navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener('controllerchange', function () { if (hadController) location.reload(); });
+  window.addEventListener('load', function () {
+    navigator.serviceWorker.register('sw.js').then(function (reg) {
+      state.registered = true;
+      if (reg.waiting && navigator.serviceWorker.controller) announce(reg.waiting);
+      reg.addEventListener('updatefound', function () {
+        var w = reg.installing;
+        w.addEventListener('statechange', function () {
+          if (w.state === 'installed' && navigator.serviceWorker.controller) announce(w);
+        });
+      });
+    }, function (err) { console.error('离线缓存未能启用', err); });
+  });
+})();

@@ -1,0 +1,115 @@
+// Browser budgets (issue: browser delivery; UI fluidity): first-visit transfer (gzip, as a server
+// with compression sends it), time to the first frame cold and from the offline cache, and the time
+// to build each frame while typing into a 4,000-character draft with live checking.
+//   node bench/web_budget.mjs [runs]      (needs the web build and tests/browser's node_modules)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from '../tests/browser/node_modules/playwright-core/index.mjs';
+import { SITE, startServer, CHROMIUM_ARGS, launch, state, click } from '../tests/browser/lib/harness.mjs';
+
+const runs = Number(process.argv[2] || 5);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (xs) => `median ${median(xs).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms (${xs.length} runs)`;
+
+const { server, url } = await startServer();
+const firstFrame = (page) => page.evaluate(() => new Promise((resolve) => {
+  const t = () => performance.now();
+  if (window.Module && Module.jianfuFrames > 0) resolve(t());
+  else window.addEventListener('jianfu-first-frame', () => resolve(t()), { once: true });
+}));
+
+// 1. First visit: every file the page fetched, at its gzip -9 size.
+const browser = await launch();
+{
+  const page = await browser.newPage();
+  const files = new Set();
+  page.on('request', (r) => { const u = new URL(r.url()); if (u.origin + '/' === url) files.add(u.pathname); });
+  await page.goto(url);
+  await firstFrame(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForTimeout(1500);  // the worker's precache requests
+  let raw = 0, gz = 0;
+  const rows = [];
+  for (const f of [...files].sort()) {
+    const p = path.join(SITE, f === '/' ? 'index.html' : f);
+    if (!fs.existsSync(p)) continue;
+    const data = fs.readFileSync(p);
+    const z = zlib.gzipSync(data, { level: 9 }).length;
+    raw += data.length; gz += z;
+    rows.push(`  ${f.padEnd(34)} ${String(data.length).padStart(9)} ${String(z).padStart(9)}`);
+  }
+  console.log('First visit, files fetched (bytes raw, gzip -9):\n' + rows.join('\n'));
+  console.log(`First visit total: ${(raw / 1e6).toFixed(2)} MB raw, ${(gz / 1e6).toFixed(2)} MB gzip (budget 3 MB)`);
+  await page.close();
+}
+
+// 2. Cold start: a fresh browser context each run (empty HTTP cache, no service worker).
+{
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    await page.goto(url);
+    times.push(await firstFrame(page));
+    await ctx.close();
+  }
+  console.log(`First frame, cold: ${fmt(times)} (budget 1,500 ms)`);
+}
+
+// 3. From the offline cache: a profile that has visited once, network off.
+{
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianfu-bench-'));
+  const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = ctx.pages()[0] || await ctx.newPage();
+  await page.goto(url);
+  await firstFrame(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await ctx.setOffline(true);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    await page.reload();
+    times.push(await firstFrame(page));
+  }
+  console.log(`First frame, offline cache: ${fmt(times)} (budget 500 ms)`);
+  await ctx.close();
+}
+
+// 4. Typing into a 4,000-character draft with live checking: time to build each frame in C++
+// (App::frame) and the interval between frames as the page saw them.
+{
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url + '?test');
+  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3);
+  await click(page, '##发文');
+  // A notice with typical problems (rushed deadline, ranking, 留痕, 一票否决), repeated to 4,000 characters.
+  const para = '各乡镇人民政府：为推进农村人居环境整治，决定开展专项督查。请各乡镇结合实际制定具体实施方案，' +
+    '于今天下班前报送贯彻落实情况。督查实行千分制考核，每月对各乡镇进行排名通报，并将拍照留痕情况纳入考核指标。' +
+    '对工作不力的乡镇实行一票否决。检查中不得要求基层准备汇报材料，不搞层层陪同。\n';
+  let draft = '';
+  while ([...draft].length < 4000) draft += para;
+  draft = [...draft].slice(0, 4000).join('');
+  await page.evaluate((t) => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['body', t]), draft);
+  await page.waitForTimeout(1500);  // first check, glyphs of the draft rasterised
+  await click(page, '##body');
+  await page.keyboard.press('Control+End');
+  await page.evaluate(() => {
+    window.__gaps = []; let last = performance.now();
+    const prev = Module.jianfuFrameDone;
+    Module.jianfuFrameDone = function () { const t = performance.now(); window.__gaps.push(t - last); last = t; prev(); };
+  });
+  await page.evaluate(() => Module.ccall('jianfu_test_command', null, ['string'], ['{"reset_frame_stats":true}']));
+  await page.keyboard.type('各乡镇要按时报送材料并排名通报'.repeat(3), { delay: 40 });
+  await page.waitForTimeout(500);
+  const s = await state(page);
+  const gaps = await page.evaluate(() => window.__gaps);
+  gaps.sort((a, b) => a - b);
+  console.log(`Typing 45 characters into a 4,000-character draft: ${s.frames.count} frames; ` +
+              `frame build max ${s.frames.max_ms.toFixed(1)} ms, p95 ${s.frames.p95_ms.toFixed(1)} ms; ` +
+              `frame interval p95 ${gaps[Math.floor(gaps.length * 0.95)].toFixed(1)} ms, max ${gaps[gaps.length - 1].toFixed(1)} ms (budget 33 ms)`);
+  console.log(`  findings on the draft: ${s.assess.findings.length}, body ${s.assess.body_chars} characters`);
+}
+await browser.close();
+server.close();

@@ -1,0 +1,43 @@
+// Every screen renders in the browser with Chinese text (not blank, not tofu-only), and is saved as
+// a screenshot for the docs when JIANFU_SCREENSHOT_DIR is set.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startServer, launch, openApp, state, command, until } from './lib/harness.mjs';
+import { decodePng, darkShare } from './lib/png.mjs';
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+test('screens: start, review, history, training and settings all draw their content', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = await openApp(page, srv.url);
+  const shots = [
+    ['web-home', null],
+    ['web-review', async () => {
+      await command(page, { go: 'review' });
+      await command(page, { set: { field: 'review.name', value: '辖区企业融资需求摸排，逐户签名拍照' } });
+      await command(page, { set: { field: 'review.department', value: '某镇人民政府' } });
+      await until(page, (s) => s.review.decision === 'reject');
+    }],
+    ['web-history', async () => { await command(page, { go: 'history' }); await until(page, (s) => s.history.rows >= 1); }],
+    ['web-training', async () => {
+      await command(page, { training: { learner: '王芳', select: 'doc-02', answer: { categories: ['DOC_CONSULT_RUSH'] }, submit: true } });
+      await command(page, { go: 'training' });
+    }],
+    ['web-settings', async () => { await command(page, { go: 'settings' }); }],
+  ];
+  for (const [name, go] of shots) {
+    if (go) await go();
+    await page.waitForTimeout(300);
+    const png = await page.screenshot();
+    if (process.env.JIANFU_SCREENSHOT_DIR) fs.writeFileSync(`${process.env.JIANFU_SCREENSHOT_DIR}/${name}.png`, png);
+    const img = decodePng(png);
+    const share = darkShare(img, 0, 60, 1280, 400);
+    assert.ok(share > 0.002, `${name} has content (dark share ${share})`);
+  }
+  assert.equal((await state(page)).screen, 'settings');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
