@@ -2,22 +2,13 @@
 
 #include <algorithm>
 
+#include "assess/proposal.h"
 #include "error.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "storage/schema.h"
 
 namespace jianfu::ui {
-
-namespace {
-bool valid_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (s[i] < '0' || s[i] > '9') return false;
-  const int m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-}  // namespace
 
 SettingsScreen::SettingsScreen(Context& ctx) : ctx_(ctx), as_of_(ctx.settings.as_of) {
   // The built-in local packs: parsed (not compiled) for their titles and sizes.
@@ -70,7 +61,7 @@ void SettingsScreen::draw() {
   ImGui::TextWrapped("按哪一天有效的规定检查（例如复核去年的文件时填写当时的日期）。留空表示今天。");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   if (ImGui::InputTextWithHint("##asof", "YYYY-MM-DD", &as_of_)) {
-    if (as_of_.empty() || valid_date(as_of_)) {
+    if (as_of_.empty() || assess::valid_date(as_of_)) {
       as_of_error_.clear();
       s.as_of = as_of_;
       changed = true;
