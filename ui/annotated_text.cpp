@@ -15,23 +15,20 @@ void AnnotatedText::layout(const std::string& utf8, float width) {
   cps_.clear();
   byte_at_.clear();
   // The draft is valid UTF-8 (it came through ImGui's editor or a checked paste).
-  for (std::size_t i = 0; i < utf8.size();) {
-    const unsigned char c = static_cast<unsigned char>(utf8[i]);
-    const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    std::u32string one;
-    text::decode_utf8(std::string_view(utf8).substr(i, n), one);
-    byte_at_.push_back(i);
-    cps_.push_back(one.empty() ? U'\uFFFD' : one[0]);
-    i += n;
+  text::decode_utf8(utf8, cps_);
+  std::size_t at = 0;
+  for (const char32_t c : cps_) {
+    byte_at_.push_back(at);
+    at += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   }
   byte_at_.push_back(utf8.size());
   ImFontBaked* baked = ImGui::GetFontBaked();
-  advance_.resize(cps_.size());
-  for (std::size_t i = 0; i < cps_.size(); ++i)
-    advance_[i] = cps_[i] == U'\n' ? 0.0f : cps_[i] == U'\t' ? baked->GetCharAdvance(' ') * 4 : baked->GetCharAdvance(static_cast<ImWchar>(cps_[i]));
-  lines_ = text::break_lines(cps_, width, [baked](char32_t c) {
+  const auto width_of = [baked](char32_t c) {
     return c == U'\t' ? baked->GetCharAdvance(' ') * 4 : baked->GetCharAdvance(static_cast<ImWchar>(c));
-  });
+  };
+  advance_.resize(cps_.size());
+  for (std::size_t i = 0; i < cps_.size(); ++i) advance_[i] = cps_[i] == U'\n' ? 0.0f : width_of(cps_[i]);
+  lines_ = text::break_lines(cps_, width, width_of);
 }
 
 float AnnotatedText::x_of(std::size_t line, std::size_t cp) const {

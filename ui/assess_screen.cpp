@@ -168,21 +168,19 @@ void AssessScreen::reassess() {
 }
 
 std::string AssessScreen::verdict_text() const {
-  if (stored_view_ || !have_report_) {
-    assess::Report r;
-    r.verdict = shown_verdict_;
-    r.verdict_text = assess::verdict_text(shown_verdict_);
-    for (const auto& s : shown_) {
-      assess::Finding f;
-      const auto colon = s.key.find(':');
-      f.pack = s.key.substr(0, colon);
-      f.rule = colon == std::string::npos ? "" : s.key.substr(colon + 1);
-      f.severity = s.severity == "justify" ? rules::Severity::Justify : s.severity == "block" ? rules::Severity::Block : rules::Severity::Revise;
-      r.findings.push_back(f);
-    }
-    return assess::standing(r, reasons_).verdict_text;
+  // From what is shown (the live report, or the stored one of a re-opened record): one path for both.
+  assess::Report r;
+  r.verdict = shown_verdict_;
+  r.verdict_text = assess::verdict_text(shown_verdict_);
+  for (const auto& s : shown_) {
+    assess::Finding f;
+    const auto colon = s.key.find(':');
+    f.pack = s.key.substr(0, colon);
+    f.rule = colon == std::string::npos ? "" : s.key.substr(colon + 1);
+    f.severity = s.severity == "justify" ? rules::Severity::Justify : s.severity == "block" ? rules::Severity::Block : rules::Severity::Revise;
+    r.findings.push_back(f);
   }
-  return assess::standing(report_, reasons_).verdict_text;
+  return assess::standing(r, reasons_).verdict_text;
 }
 
 void AssessScreen::autosave(double now) {

@@ -44,6 +44,12 @@ void Context::reload_packs() {
   }
 }
 
+std::string Context::scratch_path(const std::string& name) const {
+  const std::string& db = services.database_path;
+  const auto slash = db.find_last_of('/');
+  return (slash == std::string::npos ? std::string(".") : db.substr(0, slash)) + "/" + name;
+}
+
 void Context::load_settings() {
   if (!store) return;
   auto& db = store->db();

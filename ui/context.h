@@ -43,6 +43,9 @@ struct Context {
   void load_settings();
   // After a write: tell the platform (the browser mirrors the file to IndexedDB).
   void committed() { services.on_committed(); }
+  // A file next to the database (same file system, writable in both builds) for exports and
+  // reports before they are handed to the user.
+  std::string scratch_path(const std::string& name) const;
 };
 
 // Shared look of verdicts and decisions.

@@ -16,13 +16,6 @@ constexpr std::size_t kPage = 200;  // rows shown; a filter narrows a larger his
 
 std::string stamp() { return storage::now_utc_iso8601().substr(0, 10); }
 
-std::string temp_dir_file(const Context& ctx, const std::string& name) {
-  // Next to the database: the same file system, writable in both builds.
-  const std::string& db = ctx.services.database_path;
-  const auto slash = db.find_last_of('/');
-  return (slash == std::string::npos ? std::string(".") : db.substr(0, slash)) + "/" + name;
-}
-
 bool write_file(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << bytes;
@@ -50,7 +43,7 @@ void HistoryScreen::deliver(const std::string& path, const std::string& name) {
 void HistoryScreen::export_all() {
   if (!ctx_.store) return;
   const std::string name = "减负记录-" + stamp() + ".sqlite3";
-  const std::string path = temp_dir_file(ctx_, ".export.sqlite3");
+  const std::string path = ctx_.scratch_path(".export.sqlite3");
   std::remove(path.c_str());
   try {
     ctx_.store->export_to(path);
@@ -155,7 +148,7 @@ void HistoryScreen::draw_table() {
     if (ImGui::SmallButton("打开")) to_open = r.id;
     ImGui::SameLine();
     if (ImGui::SmallButton("报告")) {
-      const std::string path = temp_dir_file(ctx_, ".report.html");
+      const std::string path = ctx_.scratch_path(".report.html");
       if (write_file(path, report::record_html(r))) deliver(path, "报告-" + r.title.substr(0, 60) + ".html");
     }
     if (!ctx_.read_only) {
@@ -188,7 +181,7 @@ void HistoryScreen::draw_transfer() {
   if (ImGui::Button("导出汇总表（CSV）")) {
     storage::HistoryFilter all;
     all.include_archived = true;
-    const std::string path = temp_dir_file(ctx_, ".summary.csv");
+    const std::string path = ctx_.scratch_path(".summary.csv");
     if (write_file(path, report::csv_summary(ctx_.store->history(all, SIZE_MAX)))) deliver(path, "减负记录汇总-" + stamp() + ".csv");
   }
   ImGui::SameLine();
@@ -216,7 +209,9 @@ void HistoryScreen::draw() {
     ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "数据库未能打开，无法显示历史记录。");
     return;
   }
-  if (dirty_ || static_cast<long long>(ctx_.store->count()) != last_count_) refresh();
+  // Records change only through this screen or while another screen is shown (App::go marks this
+  // one dirty on entry), so there is no need to count the table every frame.
+  if (dirty_) refresh();
   draw_filters();
   if (!error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", error_.c_str());
   draw_table();

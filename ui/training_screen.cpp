@@ -93,7 +93,7 @@ void TrainingScreen::merge_summaries(const std::string& path) {
   ss << in.rdbuf();
   try {
     const std::string merged = training::merge_summaries({summary_csv(ctx_.store->db(), course_), ss.str()});
-    const std::string out = ctx_.services.database_path + ".merged.csv";
+    const std::string out = ctx_.scratch_path(".merged.csv");
     std::ofstream(out, std::ios::binary) << merged;
     message_ = ctx_.services.deliver_file ? ctx_.services.deliver_file(out, "培训成绩汇总.csv", ctx_.services.export_dir) : "已写到：" + out;
   } catch (const Error& e) {
@@ -126,7 +126,7 @@ void TrainingScreen::draw_header() {
   ImGui::Text("进度：已练 %zu / %zu 题，全对 %zu 题", progress_.attempted, course_.exercises.size(), progress_.correct);
   ImGui::SameLine();
   if (ImGui::SmallButton("导出成绩表（CSV）") && ctx_.store) {
-    const std::string out = ctx_.services.database_path + ".summary.csv";
+    const std::string out = ctx_.scratch_path(".training-summary.csv");
     std::ofstream(out, std::ios::binary) << summary_csv(ctx_.store->db(), course_);
     message_ = ctx_.services.deliver_file ? ctx_.services.deliver_file(out, "培训成绩-" + course_.id + ".csv", ctx_.services.export_dir) : "已写到：" + out;
   }
