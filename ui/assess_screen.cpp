@@ -7,6 +7,7 @@
 #include "assess/justification.h"
 #include "error.h"
 #include "imgui.h"
+#include "ui/wrapped_text.h"
 #include "imgui_stdlib.h"
 #include "report/records.h"
 #include "text/utf8.h"
@@ -207,10 +208,10 @@ void AssessScreen::autosave(double now) {
 bool AssessScreen::draw_fact(const rules::FactDef& f) {
   bool changed = false;
   ImGui::PushID(f.id.c_str());
-  ImGui::TextWrapped("%s", f.question.c_str());
+  text_wrapped(f.question);
   if (!f.help.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", f.help.c_str());
+    text_wrapped(f.help);
     ImGui::PopStyleColor();
   }
   const bool has = facts_.contains(f.id);
@@ -275,7 +276,7 @@ bool AssessScreen::draw_fact(const rules::FactDef& f) {
   const std::string& clause = clause_for(f.id);
   if (!clause.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("条款：%s", clause.c_str());
+    text_wrappedf("条款：%s", clause.c_str());
     ImGui::PopStyleColor();
   }
   ImGui::PopID();
@@ -388,18 +389,18 @@ void AssessScreen::draw_findings() {
     ImGui::PushID(static_cast<int>(i));
     ImGui::PushStyleColor(ImGuiCol_Text, color_of(severity_verdict(f.severity)));
     ImGui::Bullet();
-    ImGui::TextWrapped("【%s】%s", severity_label(f.severity), f.message.c_str());
+    text_wrappedf("【%s】%s", severity_label(f.severity), f.message.c_str());
     ImGui::PopStyleColor();
     ImGui::Indent();
     ImGui::TextDisabled("类别：%s", assess::category_label(f.category).c_str());
     if (!f.evidence.empty()) {
       std::string quotes;
       for (const auto& e : f.evidence) quotes += (quotes.empty() ? "" : "、") + ("“" + e.text + "”");
-      ImGui::TextWrapped("原文：%s", quotes.c_str());
+      text_wrappedf("原文：%s", quotes.c_str());
       if (ImGui::SmallButton("在正文中定位")) jump_to(static_cast<int>(i));
     }
-    ImGui::TextWrapped("依据：%s", f.basis.c_str());
-    ImGui::TextWrapped("修改建议：%s", f.fix.c_str());
+    text_wrappedf("依据：%s", f.basis.c_str());
+    text_wrappedf("修改建议：%s", f.fix.c_str());
     if (f.severity == "justify") {
       std::string& reason = reasons_[f.key];
       ImGui::SetNextItemWidth(-FLT_MIN);

@@ -65,10 +65,11 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, 
   if (!label) return;
   const auto it = g_rects.find(id);
   if (it == g_rects.end()) return;
-  // Both the full label ("##title") and its visible part ("保存") find the item.
+  // The full label, its visible part ("保存") and its hidden part ("##title") all find the item.
   g_by_label[label] = Item{it->second, g_frame};
   const std::string visible = visible_part(label);
   if (!visible.empty()) g_by_label[visible] = Item{it->second, g_frame};
+  if (const char* hidden = std::strstr(label, "##"); hidden && hidden != label) g_by_label[hidden] = Item{it->second, g_frame};
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

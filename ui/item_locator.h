@@ -10,7 +10,7 @@ bool enabled();
 // Called once per frame before NewFrame: forgets items from two frames ago.
 void new_frame();
 // JSON {"found":true,"x":..,"y":..,"w":..,"h":..} in framebuffer pixels, for the item whose full
-// label ("##title") or visible label (the part before "##") equals `label`, as last drawn;
+// label, hidden part ("##title") or visible label (the part before "##") equals `label`, as last drawn;
 // {"found":false} otherwise.
 std::string find_json(const std::string& label);
 

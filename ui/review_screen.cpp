@@ -4,6 +4,7 @@
 
 #include "error.h"
 #include "imgui.h"
+#include "ui/wrapped_text.h"
 #include "imgui_stdlib.h"
 
 namespace jianfu::ui {
@@ -196,11 +197,11 @@ void ReviewScreen::draw(double now) {
   ImGui::SeparatorText("理由");
   for (const auto& r : decision_.reasons) {
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", r.message.c_str());
+    text_wrapped(r.message);
     if (!r.basis.empty()) {
       ImGui::Indent();
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-      ImGui::TextWrapped("依据：%s", r.basis.c_str());
+      text_wrappedf("依据：%s", r.basis.c_str());
       ImGui::PopStyleColor();
       ImGui::Unindent();
     }
@@ -209,13 +210,13 @@ void ReviewScreen::draw(double now) {
     ImGui::SeparatorText("准入条件");
     for (const auto& s : decision_.conditions) {
       ImGui::Bullet();
-      ImGui::TextWrapped("%s", s.c_str());
+      text_wrapped(s);
     }
   }
   if (!decision_.steps.empty()) {
     ImGui::SeparatorText("下一步");
     int i = 0;
-    for (const auto& s : decision_.steps) ImGui::TextWrapped("%d. %s", ++i, s.c_str());
+    for (const auto& s : decision_.steps) text_wrappedf("%d. %s", ++i, s.c_str());
   }
   ImGui::EndChild();
 }

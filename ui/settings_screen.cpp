@@ -5,6 +5,7 @@
 #include "assess/proposal.h"
 #include "error.h"
 #include "imgui.h"
+#include "ui/wrapped_text.h"
 #include "imgui_stdlib.h"
 #include "storage/schema.h"
 
@@ -51,14 +52,14 @@ void SettingsScreen::draw() {
   if (ImGui::IsItemDeactivatedAfterEdit()) changed = true;
 
   ImGui::SeparatorText("适用的规则包");
-  ImGui::TextWrapped("全国性规则始终适用。本地规则包只能加严或补充，不能放宽全国性规定。");
+  text_wrapped("全国性规则始终适用。本地规则包只能加严或补充，不能放宽全国性规定。");
   for (const auto& p : packs_) changed |= pack_checkbox(p, s.local_packs);
   ImGui::SeparatorText("适用的村（社区）事项清单");
   for (const auto& p : lists_) changed |= pack_checkbox(p, s.local_lists);
   if (!ctx_.pack_error.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", ctx_.pack_error.c_str());
 
   ImGui::SeparatorText("依据日期");
-  ImGui::TextWrapped("按哪一天有效的规定检查（例如复核去年的文件时填写当时的日期）。留空表示今天。");
+  text_wrapped("按哪一天有效的规定检查（例如复核去年的文件时填写当时的日期）。留空表示今天。");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   if (ImGui::InputTextWithHint("##asof", "YYYY-MM-DD", &as_of_)) {
     if (as_of_.empty() || assess::valid_date(as_of_)) {
@@ -72,7 +73,7 @@ void SettingsScreen::draw() {
   if (!as_of_error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", as_of_error_.c_str());
 
   ImGui::SeparatorText("记录保存在哪里");
-  ImGui::TextWrapped("%s", ctx_.services.storage_note.c_str());
+  text_wrapped(ctx_.services.storage_note);
   if (ctx_.store) {
     ImGui::Text("记录 %zu 条 · 数据结构版本 %d", ctx_.store->count(), storage::schema_version(ctx_.store->db()));
     if (ImGui::Button("检查数据完整性")) {

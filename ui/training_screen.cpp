@@ -7,6 +7,7 @@
 #include "assess/categories.h"
 #include "error.h"
 #include "imgui.h"
+#include "ui/wrapped_text.h"
 #include "imgui_stdlib.h"
 #include "training/attempts.h"
 
@@ -20,7 +21,7 @@ const char* kDecisions[] = {"admit", "admit_with_conditions", "procedure", "reje
 
 void wrapped_disabled(const std::string& s) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", s.c_str());
+  text_wrapped(s);
   ImGui::PopStyleColor();
 }
 }  // namespace
@@ -159,18 +160,56 @@ void TrainingScreen::draw_outline() {
   }
 }
 
-void TrainingScreen::draw_exercise(const Exercise& e, Answer& a, bool editable) {
+// The draft as a list of sentences, each with a box to tick. Once graded, each sentence says whether
+// it was rightly picked (green), missed (orange) or wrongly picked (red).
+void TrainingScreen::draw_passages(const Exercise& e, Answer& a, bool editable, const Grade* graded) {
+  ImGui::TextUnformatted("请勾选存在问题的语句（可多选；都没有则不选）：");
+  ImGui::BeginChild("material", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 9), ImGuiChildFlags_Borders);
+  text_wrappedf("《%s》", e.proposal.value("title", "").c_str());
+  for (std::size_t i = 0; i < e.sentences.size(); ++i) {
+    const int n = static_cast<int>(i);
+    bool on = std::find(a.passages.begin(), a.passages.end(), n) != a.passages.end();
+    ImGui::BeginDisabled(!editable);
+    if (ImGui::Checkbox(("##p" + std::to_string(i)).c_str(), &on)) {
+      if (on) a.passages.push_back(n);
+      else a.passages.erase(std::remove(a.passages.begin(), a.passages.end(), n), a.passages.end());
+      std::sort(a.passages.begin(), a.passages.end());
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    const bool in_answer = std::binary_search(e.answer.passages.begin(), e.answer.passages.end(), n);
+    const char* mark = "";
+    ImVec4 color = ImGui::GetStyleColorVec4(ImGuiCol_Text);
+    if (graded && in_answer) {
+      mark = on ? "【找对】" : "【漏选】";
+      color = on ? ImVec4(0.1f, 0.5f, 0.2f, 1) : ImVec4(0.8f, 0.45f, 0.0f, 1);
+    } else if (graded && on) {
+      mark = "【误选】";
+      color = ImVec4(0.75f, 0.2f, 0.1f, 1);
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    text_wrappedf("%zu. %s%s", i + 1, mark, e.sentences[i].c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::EndChild();
+}
+
+void TrainingScreen::draw_exercise(const Exercise& e, Answer& a, bool editable, const Grade* graded) {
   ImGui::SeparatorText(e.title.c_str());
   wrapped_disabled("案例原型：" + e.modelled_on);
-  ImGui::TextWrapped("%s", e.scenario.c_str());
+  text_wrapped(e.scenario);
+  if (e.task == "passages") {
+    draw_passages(e, a, editable, graded);
+    return;
+  }
   ImGui::BeginChild("material", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 5), ImGuiChildFlags_Borders);
   if (e.task == "access") {
-    ImGui::TextWrapped("事项：%s", e.work_item.value("name", "").c_str());
-    if (e.work_item.contains("description")) ImGui::TextWrapped("要求：%s", e.work_item.value("description", "").c_str());
-    if (e.work_item.contains("department")) ImGui::TextWrapped("提出部门：%s", e.work_item.value("department", "").c_str());
+    text_wrappedf("事项：%s", e.work_item.value("name", "").c_str());
+    if (e.work_item.contains("description")) text_wrappedf("要求：%s", e.work_item.value("description", "").c_str());
+    if (e.work_item.contains("department")) text_wrappedf("提出部门：%s", e.work_item.value("department", "").c_str());
   } else {
-    ImGui::TextWrapped("《%s》", e.proposal.value("title", "").c_str());
-    ImGui::TextWrapped("%s", e.proposal.value("text", "").c_str());
+    text_wrappedf("《%s》", e.proposal.value("title", "").c_str());
+    text_wrapped(e.proposal.value("text", ""));
   }
   ImGui::EndChild();
   ImGui::BeginDisabled(!editable);
@@ -203,13 +242,13 @@ void TrainingScreen::draw_exercise(const Exercise& e, Answer& a, bool editable) 
 void TrainingScreen::draw_practice() {
   const Exercise* e = current();
   if (!e) return;
-  draw_exercise(*e, answer_, !graded_.has_value());
+  draw_exercise(*e, answer_, !graded_.has_value(), graded_ ? &*graded_ : nullptr);
   if (!graded_) {
     if (ImGui::Button("提交")) submit();
     return;
   }
   ImGui::PushStyleColor(ImGuiCol_Text, graded_->correct ? ImVec4(0.1f, 0.5f, 0.2f, 1) : ImVec4(0.75f, 0.2f, 0.1f, 1));
-  ImGui::TextWrapped("%s", graded_->feedback.c_str());
+  text_wrapped(graded_->feedback);
   ImGui::PopStyleColor();
   if (ImGui::Button("再试一次")) {
     answer_ = {};
@@ -225,21 +264,21 @@ void TrainingScreen::draw_practice() {
 
 void TrainingScreen::draw_test() {
   if (!test_running_ && !test_done_) {
-    ImGui::TextWrapped("测验模式：答完所选章节的全部题目后统一评分，交卷前不显示对错。");
-    if (ImGui::BeginCombo("章节", test_chapter_.empty() ? "全部章节" : test_chapter_.c_str())) {
-      if (ImGui::Selectable("全部章节", test_chapter_.empty())) test_chapter_.clear();
-      for (const auto& ch : course_.chapters)
-        if (ImGui::Selectable(ch.title.c_str(), test_chapter_ == ch.title)) test_chapter_ = ch.title;
-      ImGui::EndCombo();
+    text_wrapped("测验模式：答完所选章节的全部题目后统一评分，交卷前不显示对错。");
+    // One radio button per chapter, with its size, so the trainer sees at once how long a test is.
+    ImGui::TextUnformatted("测验范围：");
+    const std::string all = "全部章节（" + std::to_string(course_.exercises.size()) + " 题）##test-all";
+    if (ImGui::RadioButton(all.c_str(), test_chapter_.empty())) test_chapter_.clear();
+    for (const auto& ch : course_.chapters) {
+      const auto n = std::count_if(course_.exercises.begin(), course_.exercises.end(), [&](const Exercise& e) { return e.chapter == ch.id; });
+      const std::string label = ch.title + "（" + std::to_string(n) + " 题）##test-" + ch.id;
+      if (ImGui::RadioButton(label.c_str(), test_chapter_ == ch.id)) test_chapter_ = ch.id;
     }
     if (ImGui::Button("开始测验")) {
       test_items_.clear();
       for (std::size_t i = 0; i < course_.exercises.size(); ++i) {
         const auto& e = course_.exercises[i];
-        bool in = test_chapter_.empty();
-        for (const auto& ch : course_.chapters)
-          if (ch.id == e.chapter && ch.title == test_chapter_) in = true;
-        if (in) test_items_.push_back(static_cast<int>(i));
+        if (test_chapter_.empty() || e.chapter == test_chapter_) test_items_.push_back(static_cast<int>(i));
       }
       test_answers_.clear();
       test_pos_ = 0;
@@ -251,9 +290,11 @@ void TrainingScreen::draw_test() {
     const int idx = test_items_[test_pos_];
     current_ = idx;
     ImGui::Text("第 %zu / %zu 题", test_pos_ + 1, test_items_.size());
-    draw_exercise(course_.exercises[static_cast<std::size_t>(idx)], test_answers_[idx], true);
-    if (test_pos_ > 0 && ImGui::Button("上一题")) --test_pos_;
-    ImGui::SameLine();
+    draw_exercise(course_.exercises[static_cast<std::size_t>(idx)], test_answers_[idx], true, nullptr);
+    if (test_pos_ > 0) {
+      if (ImGui::Button("上一题")) --test_pos_;
+      ImGui::SameLine();
+    }
     if (test_pos_ + 1 < test_items_.size()) {
       if (ImGui::Button("下一题")) ++test_pos_;
     } else if (ImGui::Button("交卷")) {
@@ -274,10 +315,10 @@ void TrainingScreen::draw_test() {
     const auto& g = test_grades_[i];
     ImGui::PushStyleColor(ImGuiCol_Text, g.correct ? ImVec4(0.1f, 0.5f, 0.2f, 1) : ImVec4(0.75f, 0.2f, 0.1f, 1));
     ImGui::Bullet();
-    ImGui::TextWrapped("%s %s", g.correct ? "√" : "×", e.title.c_str());
+    text_wrappedf("%s %s", g.correct ? "√" : "×", e.title.c_str());
     ImGui::PopStyleColor();
     ImGui::Indent();
-    ImGui::TextWrapped("%s", g.feedback.c_str());
+    text_wrapped(g.feedback);
     ImGui::Unindent();
   }
   ImGui::EndChild();
@@ -311,6 +352,10 @@ nlohmann::ordered_json TrainingScreen::state() const {
   j["attempted"] = progress_.attempted;
   j["all_right"] = progress_.correct;
   j["learner"] = ctx_.settings.learner;
+  double score = 0;
+  for (const auto& g : test_grades_) score += g.score / g.max_score;
+  j["test"] = {{"running", test_running_}, {"done", test_done_}, {"position", test_pos_},
+               {"items", test_items_.size()}, {"score", score}, {"max", test_grades_.size()}};
   j["message"] = message_;
   return j;
 }

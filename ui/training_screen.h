@@ -30,7 +30,8 @@ class TrainingScreen {
  private:
   void draw_header();
   void draw_outline();
-  void draw_exercise(const training::Exercise& e, training::Answer& a, bool editable);
+  void draw_exercise(const training::Exercise& e, training::Answer& a, bool editable, const training::Grade* graded);
+  void draw_passages(const training::Exercise& e, training::Answer& a, bool editable, const training::Grade* graded);
   void draw_practice();
   void draw_test();
   void finish_test();
@@ -45,7 +46,7 @@ class TrainingScreen {
   training::Answer answer_;
   std::optional<training::Grade> graded_;
   // Test mode: the exercises of the chosen chapter, the answers so far, and the grades at the end.
-  std::string test_chapter_;  // "" = whole course
+  std::string test_chapter_;  // chapter id; "" = whole course
   bool test_running_ = false, test_done_ = false;
   std::vector<int> test_items_;
   std::size_t test_pos_ = 0;

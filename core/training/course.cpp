@@ -12,6 +12,8 @@
 #include "review/list_pack.h"
 #include "review/review.h"
 #include "rules/pack_set.h"
+#include "text/sentences.h"
+#include "text/utf8.h"
 #include "util/json_input.h"
 
 namespace jianfu::training {
@@ -20,7 +22,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::set<std::string> kTasks = {"spot", "verdict", "access"};
+const std::set<std::string> kTasks = {"spot", "passages", "verdict", "access"};
 const std::set<std::string> kVerdicts = {"pass", "revise", "justify", "reject"};
 const std::set<std::string> kDecisions = {"admit", "admit_with_conditions", "procedure", "reject"};
 
@@ -54,6 +56,12 @@ std::vector<std::string> sorted_unique(std::vector<std::string> v) {
   return v;
 }
 
+std::vector<int> sorted_unique(std::vector<int> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
 }  // namespace
 
 const Exercise* Course::find(const std::string& id) const {
@@ -65,6 +73,7 @@ const Exercise* Course::find(const std::string& id) const {
 nlohmann::ordered_json answer_to_json(const Answer& a) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   if (!a.categories.empty()) j["categories"] = a.categories;
+  if (!a.passages.empty()) j["passages"] = a.passages;
   if (!a.verdict.empty()) j["verdict"] = a.verdict;
   if (!a.decision.empty()) j["decision"] = a.decision;
   return j;
@@ -77,6 +86,11 @@ Answer answer_from_json(const json& j, const std::string& task) {
     for (const auto& c : j["categories"])
       if (c.is_string()) a.categories.push_back(c.get<std::string>());
     a.categories = sorted_unique(a.categories);
+  }
+  if (task == "passages" && j.contains("passages") && j["passages"].is_array()) {
+    for (const auto& p : j["passages"])
+      if (p.is_number_integer()) a.passages.push_back(p.get<int>());
+    a.passages = sorted_unique(a.passages);
   }
   if (task == "verdict" && j.contains("verdict") && j["verdict"].is_string()) a.verdict = j["verdict"];
   if (task == "access" && j.contains("decision") && j["decision"].is_string()) a.decision = j["decision"];
@@ -111,7 +125,7 @@ Course parse_course(std::string_view bytes) {
     if (!chapter_ids.count(e.chapter)) fail(w, "所属章节 " + e.chapter + " 不存在");
     e.title = str(ej, "title", w);
     e.task = str(ej, "task", w);
-    if (!kTasks.count(e.task)) fail(w, "任务类型 " + e.task + " 未知（应为 spot、verdict 或 access）");
+    if (!kTasks.count(e.task)) fail(w, "任务类型 " + e.task + " 未知（应为 spot、passages、verdict 或 access）");
     e.scenario = str(ej, "scenario", w);
     e.modelled_on = str(ej, "modelled_on", w);
     e.explanation = str(ej, "explanation", w);
@@ -131,6 +145,14 @@ Course parse_course(std::string_view bytes) {
     e.answer = answer_from_json(ej["answer"], e.task);
     if (e.task == "verdict" && !kVerdicts.count(e.answer.verdict)) fail(w, "参考结论应为 pass、revise、justify 或 reject");
     if (e.task == "access" && !kDecisions.count(e.answer.decision)) fail(w, "参考决定应为 admit、admit_with_conditions、procedure 或 reject");
+    if (e.task == "passages") {
+      const std::string text = e.proposal.value("text", "");
+      const std::u32string t = text::decode_utf8_or_throw(text, "练习 " + w + " 的正文");
+      for (const auto& s : text::split_sentences(t)) e.sentences.push_back(text::encode_utf8(t.substr(s.start, s.end - s.start)));
+      if (e.sentences.size() < 2) fail(w, "找问题语句练习的正文至少要有两句");
+      for (int p : e.answer.passages)
+        if (p < 0 || p >= static_cast<int>(e.sentences.size())) fail(w, "参考答案中的句号 " + std::to_string(p) + " 超出正文的句数");
+    }
     if (e.task == "spot") {
       for (const auto& a : e.answer.categories)
         if (!std::binary_search(e.choices.begin(), e.choices.end(), a)) fail(w, "参考答案 " + a + " 不在选项中");
@@ -159,6 +181,14 @@ Answer engine_answer(const Exercise& e, const Course& c, const rules::PackSet& p
   const assess::Report r = assess::assess(assess::proposal_from_json(e.proposal), packs, c.as_of);
   if (e.task == "verdict") {
     a.verdict = r.verdict;
+  } else if (e.task == "passages") {
+    // A sentence is a problem passage when a finding's evidence touches it.
+    const std::u32string t = text::decode_utf8_or_throw(e.proposal.value("text", ""), "练习 " + e.id + " 的正文");
+    const auto sentences = text::split_sentences(t);
+    for (const auto& f : r.findings)
+      for (const auto& ev : f.evidence)
+        for (std::size_t i : text::sentences_overlapping(sentences, ev.start, ev.end)) a.passages.push_back(static_cast<int>(i));
+    a.passages = sorted_unique(a.passages);
   } else {
     for (const auto& f : r.findings) a.categories.push_back(f.category);
     a.categories = sorted_unique(a.categories);
@@ -189,6 +219,12 @@ CourseCheck check_course(const Course& c) {
       for (const auto& x : now.categories)
         if (!std::binary_search(e.choices.begin(), e.choices.end(), x))
           out.errors.push_back(e.id + "：当前规则得出的类别 " + x + " 不在选项中");
+    }
+    if (e.task == "passages" && now.passages != e.answer.passages) {
+      std::string got, want;
+      for (int x : now.passages) got += (got.empty() ? "" : ",") + std::to_string(x);
+      for (int x : e.answer.passages) want += (want.empty() ? "" : ",") + std::to_string(x);
+      out.errors.push_back(e.id + "：参考语句为 [" + want + "]，当前规则得出 [" + got + "]");
     }
     if (e.task == "verdict" && now.verdict != e.answer.verdict)
       out.errors.push_back(e.id + "：参考结论为 " + e.answer.verdict + "，当前规则得出 " + now.verdict);

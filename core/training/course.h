@@ -1,6 +1,7 @@
 // Course packs (format "jianfu-course/1", docs/COURSES.md): chapters of exercises built on real
 // typical cases. Each exercise is a scenario (a situation, and a draft or a work item) with a task:
 //   spot     — pick the problem categories present (from the choices offered),
+//   passages — pick the sentences of the draft that carry a problem,
 //   verdict  — give the assessment's verdict,
 //   access   — decide a 村（社区）工作事项准入 case.
 // The reference answer is what the engine says under the course's packs and date; check_course
@@ -26,6 +27,7 @@ struct Answer {
   std::vector<std::string> categories;  // spot (sorted, unique)
   std::string verdict;                  // verdict: pass | revise | justify | reject
   std::string decision;                 // access: admit | admit_with_conditions | procedure | reject
+  std::vector<int> passages;            // passages: sentence indices of the draft (sorted, unique)
 };
 
 struct Exercise {
@@ -33,6 +35,7 @@ struct Exercise {
   nlohmann::json proposal;   // spot, verdict: the proposal as `jianfu-cli assess` takes it
   nlohmann::json work_item;  // access: the item as `jianfu-cli review` takes it
   std::vector<std::string> choices;  // spot: the categories offered
+  std::vector<std::string> sentences;  // passages: the draft split by text::split_sentences
   Answer answer;             // the reference answer
 };
 

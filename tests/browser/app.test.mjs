@@ -172,3 +172,43 @@ test('training: an answer is graded at once, saved under the learner, and progre
   assert.equal(s.all_right, 1);
   await ctx.close();
 });
+
+test('training test mode: a chapter of sentence-picking exercises is answered by clicking, graded at the end, and kept', async () => {
+  const course = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/courses/basic.json'), 'utf8'));
+  const chapter = course.chapters.find((c) => c.id === 'passage');
+  const items = course.exercises.filter((e) => e.chapter === 'passage');
+  assert.ok(items.length >= 3 && items.every((e) => e.task === 'passages'));
+  const { ctx, page, errors } = await fresh();
+  await click(page, '##培训练习');
+  await command(page, { training: { learner: '李强' } });
+  await click(page, '测验模式');
+  await click(page, `##test-${chapter.id}`);
+  await click(page, '开始测验');
+  let s = (await state(page)).training;
+  assert.equal(s.test.running, true);
+  assert.equal(s.test.items, items.length);
+  // Tick the reference sentences of every exercise but the last; there, tick a sentence that is fine.
+  for (const [i, e] of items.entries()) {
+    assert.equal((await state(page)).training.current, e.id);
+    const last = i === items.length - 1;
+    const picks = last ? [e.answer.passages[0] === 0 ? 1 : 0] : e.answer.passages;
+    for (const p of picks) await click(page, `##p${p}`);
+    await click(page, last ? '交卷' : '下一题');
+  }
+  s = (await state(page)).training;
+  assert.equal(s.test.done, true);
+  assert.equal(s.test.score, items.length - 1, 'every exercise but the last is right');
+  assert.equal(s.test.max, items.length);
+  assert.equal(s.attempted, items.length, 'every answer of the test is saved');
+  assert.equal(s.all_right, items.length - 1);
+  await page.screenshot({ path: path.join(os.tmpdir(), 'jianfu-training-test.png') });
+  await persisted(page);
+  await page.reload();
+  await page.waitForFunction(() => Module.jianfuFrames >= 3);
+  await command(page, { go: 'training' });
+  s = (await state(page)).training;
+  assert.equal(s.learner, '李强');
+  assert.equal(s.attempted, items.length, 'the test attempts survive a reload');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -113,6 +113,42 @@ TEST_CASE("grading: spot scores hits minus wrong picks, never below zero; verdic
   CHECK(grade(*c.find("a1"), Answer{{}, "", "reject"}).score == 1.0);
 }
 
+TEST_CASE("passages: the reference is the sentences the engine's evidence touches; graded per sentence") {
+  auto passages_course = [](const std::string& answer, const std::string& text) {
+    return R"({"format":"jianfu-course/1","id":"p","title":"测试","version":"1","as_of":"2026-06-01",
+      "chapters":[{"id":"c","title":"章"}],
+      "exercises":[{"id":"p1","chapter":"c","title":"找句子","task":"passages","scenario":"情境","modelled_on":"通报",
+        "explanation":"讲解","proposal":{"kind":"document","text":")" + text + R"(","facts":{"genre":"info"}},
+        "answer":{"passages":)" + answer + "}}]}";
+  };
+  const std::string text = "春耕物资已备足。请于今天下班前报送。联系人：张三。";
+  const Course good = parse_course(passages_course("[1]", text));
+  const Exercise& e = *good.find("p1");
+  REQUIRE(e.sentences.size() == 3);
+  CHECK(e.sentences[1] == "请于今天下班前报送。");
+  CHECK(check_course(good).ok());
+  // The engine's evidence is in the second sentence, not the first.
+  const CourseCheck wrong = check_course(parse_course(passages_course("[0]", text)));
+  REQUIRE(wrong.errors.size() == 1);
+  CHECK(wrong.errors[0].find("p1") == 0);
+  CHECK(error_code([&] { parse_course(passages_course("[7]", text)); }) == "COURSE_INVALID");
+  CHECK(error_code([&] { parse_course(passages_course("[]", "只有一句")); }) == "COURSE_INVALID");
+
+  Answer given;
+  given.passages = {1};
+  CHECK(grade(e, given).correct);
+  given.passages = {0, 1};
+  const Grade g = grade(e, given);
+  CHECK_FALSE(g.correct);
+  CHECK(g.score == 0.0);
+  CHECK(g.wrong_passages == std::vector<int>{0});
+  CHECK(g.feedback.find("误选：第 1 句“春耕物资已备足。”") != std::string::npos);
+  CHECK(grade(e, Answer{}).missed_passages == std::vector<int>{1});
+  // Answers travel as JSON in the store.
+  CHECK(answer_to_json(given).dump() == R"({"passages":[0,1]})");
+  CHECK(answer_from_json(nlohmann::json::parse(R"({"passages":[1,1,0]})"), "passages").passages == std::vector<int>{0, 1});
+}
+
 TEST_CASE("attempts: saved with the learner, progress counts, and the summary takes the best score") {
   storage::RecordStore store(":memory:");
   const Course c = parse_course(course_json());

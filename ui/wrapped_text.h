@@ -1,0 +1,17 @@
+// Wrapped text that breaks Chinese lines properly. ImGui::TextWrapped breaks only after spaces and a
+// few punctuation marks, so a run of 汉字 without punctuation counts as one "word": the line ends
+// early at the last 、 and the run moves down whole, leaving ragged half-empty lines. These helpers
+// break with core/text/line_break (any two characters, with 禁则) at the available width.
+#pragma once
+#include <string_view>
+
+#include "imgui.h"
+
+namespace jianfu::ui {
+
+// Draws `utf8` as one text item wrapped to the content region's remaining width.
+void text_wrapped(std::string_view utf8);
+// printf-style, like ImGui::TextWrapped.
+void text_wrappedf(const char* fmt, ...) IM_FMTARGS(1);
+
+}  // namespace jianfu::ui
