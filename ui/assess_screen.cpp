@@ -66,6 +66,7 @@ AssessScreen::AssessScreen(Context& ctx) : ctx_(ctx) {}
 
 json AssessScreen::proposal() const {
   json p = {{"kind", kKinds[kind_].code}, {"title", title_}, {"text", text_}, {"facts", facts_}};
+  if (!parent_.empty()) p["parent_text"] = parent_;
   if (!ctx_.settings.as_of.empty()) p["date"] = ctx_.settings.as_of;
   return p;
 }
@@ -74,6 +75,7 @@ void AssessScreen::start(const std::string& kind) {
   kind_ = kind_index(kind);
   title_.clear();
   text_.clear();
+  parent_.clear();
   facts_ = json::object();
   reasons_.clear();
   asked_.clear();
@@ -94,6 +96,7 @@ void AssessScreen::open(const storage::Record& r) {
   const json p = data.value("proposal", json::object());
   title_ = p.value("title", "");
   text_ = p.value("text", "");
+  parent_ = p.value("parent_text", "");
   facts_ = p.value("facts", json::object());
   if (data.contains("reasons") && data["reasons"].is_object())
     for (const auto& [k, v] : data["reasons"].items())
@@ -119,7 +122,7 @@ void AssessScreen::open(const storage::Record& r) {
 }
 
 void AssessScreen::set_text(const std::string& field, const std::string& utf8) {
-  (field == "title" ? title_ : text_) = utf8;
+  (field == "title" ? title_ : field == "parent" ? parent_ : text_) = utf8;
   stored_view_ = false;
   changed(-1);  // re-check on the next frame
 }
@@ -343,6 +346,10 @@ void AssessScreen::draw_verdict() {
   ImGui::PopStyleColor();
   ImGui::SameLine();
   ImGui::TextDisabled("（字数 %zu，问题 %zu 条）", have_report_ ? report_.chars : 0, shown_.size());
+  if (have_report_ && report_.copy_ratio && !stored_view_) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("与上级文件重复 %.0f%%", *report_.copy_ratio * 100);
+  }
   if (shown_unanswered_ > 0) {
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.6f, 0.4f, 0.0f, 1), "还有 %zu 个问题未回答，回答后结论可能变化。", shown_unanswered_);
@@ -415,6 +422,19 @@ void AssessScreen::draw_findings() {
   }
 }
 
+// The parent document (上级文件), asked for only where a rule compares the draft with it; open by
+// default once it has text, so that a re-opened record shows what it was checked against.
+void AssessScreen::draw_parent(double now) {
+  if (!assess::needs_parent_text(*ctx_.packs, kKinds[kind_].code) && parent_.empty()) return;
+  ImGui::SetNextItemOpen(!parent_.empty(), ImGuiCond_Appearing);
+  if (!ImGui::CollapsingHeader("上级文件（照搬照抄检查，可选）##parent-section")) return;
+  ImGui::TextDisabled("如本文件是落实上级文件的配套文件，请粘贴上级文件正文，用于检查是否照搬照抄。");
+  if (ImGui::InputTextMultiline("##parent", &parent_, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4))) {
+    stored_view_ = false;
+    changed(now);
+  }
+}
+
 void AssessScreen::draw(double now) {
   if (!ctx_.packs) {
     ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "规则包加载失败：%s", ctx_.pack_error.c_str());
@@ -461,6 +481,7 @@ void AssessScreen::draw(double now) {
     stored_view_ = false;
     changed(now);
   }
+  draw_parent(now);
   draw_verdict();
   ImGui::Separator();
   // The marked draft (wrapped, evidence underlined) beside the list of findings.
@@ -500,6 +521,9 @@ nlohmann::ordered_json AssessScreen::state() const {
   j["stored_view"] = stored_view_;
   j["title"] = title_;
   j["body_chars"] = text::count_code_points(text_);
+  j["parent_chars"] = text::count_code_points(parent_);
+  if (have_report_ && report_.copy_ratio) j["copy_ratio"] = *report_.copy_ratio;
+  j["parent_field"] = ctx_.packs && assess::needs_parent_text(*ctx_.packs, kKinds[kind_].code);
   j["marked_lines"] = view_.line_count();
   return j;
 }

@@ -42,6 +42,7 @@ class AssessScreen {
  private:
   void draw_questions();
   void draw_verdict();
+  void draw_parent(double now);
   void draw_findings();
   bool draw_fact(const rules::FactDef& f);
   const std::string& clause_for(const std::string& fact);  // the clause a question serves
@@ -54,6 +55,7 @@ class AssessScreen {
   Context& ctx_;
   int kind_ = 0;
   std::string title_, text_;
+  std::string parent_;  // the parent document's text, for the copy check (配套文件)
   nlohmann::json facts_ = nlohmann::json::object();
   std::map<std::string, std::string> reasons_;  // finding key → reason or approval
   std::vector<std::string> asked_;  // facts shown so far, in order: answered ones stay visible

@@ -221,4 +221,27 @@ nlohmann::ordered_json report_to_json(const Report& r) {
   return j;
 }
 
+namespace {
+bool mentions_metric(const json& when, const std::string& metric) {
+  if (when.is_object()) {
+    if (when.contains("metric") && when["metric"] == metric) return true;
+    for (const auto& [k, v] : when.items())
+      if (mentions_metric(v, metric)) return true;
+  } else if (when.is_array()) {
+    for (const auto& v : when)
+      if (mentions_metric(v, metric)) return true;
+  }
+  return false;
+}
+}  // namespace
+
+bool needs_parent_text(const rules::PackSet& packs, const std::string& kind) {
+  for (const auto& ar : packs.rules()) {
+    const auto& scope = ar.rule->scope;
+    if (std::find(scope.begin(), scope.end(), kind) != scope.end() && mentions_metric(ar.rule->when, "copy_ratio"))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace jianfu::assess

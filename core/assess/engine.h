@@ -53,6 +53,11 @@ nlohmann::ordered_json report_to_json(const Report& r);
 
 const char* verdict_text(const std::string& verdict);
 
+// Whether any active rule for this kind of proposal measures the draft against its parent document
+// (the copy_ratio metric), so that the form should ask for the parent's text. Asked of the packs,
+// not of a list of kinds: a local pack that adds such a rule makes the field appear.
+bool needs_parent_text(const rules::PackSet& packs, const std::string& kind);
+
 // The clause a rule rests on, as findings cite it: document, article, authority, issuer, date.
 std::string basis_of(const rules::Rule& rule, const rules::Source& src);
 

@@ -88,6 +88,35 @@ test('main flow: choose 发文, paste a draft with problems, answer a question, 
   await ctx.close();
 });
 
+test('parent document: pasted under 上级文件, the copy check runs, and the record keeps it', async () => {
+  const { ctx, page } = await fresh();
+  await click(page, '##发文');
+  assert.equal((await state(page)).assess.parent_field, true, 'documents ask for the parent document');
+  const parent = '各地要加强组织领导，压实工作责任，确保各项任务落到实处。要强化督促检查，及时研究解决工作中遇到的问题。';
+  await click(page, '##parent-section');
+  await click(page, '##parent');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), parent);
+  await page.keyboard.press('Control+V');
+  await until(page, (s) => s.assess.parent_chars === Array.from(parent).length);
+  await click(page, '##body');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), parent);
+  await page.keyboard.press('Control+V');
+  await until(page, (s) => s.assess.findings.includes('DOC_COPY') && s.assess.copy_ratio > 0.8 && s.assess.saved);
+  const id = (await state(page)).assess.record_id;
+  // Re-opened from the store, the record still has its parent text.
+  await command(page, { go: 'home' });
+  await command(page, { start: 'meeting' });
+  const meeting = (await state(page)).assess;
+  assert.equal(meeting.parent_field, false, 'meetings have no copy rule, so no parent field');
+  assert.equal(meeting.parent_chars, 0);
+  await command(page, { go: 'history' });
+  await until(page, (s) => s.history.rows === 1);
+  await click(page, '打开');
+  await until(page, (s) => s.screen === 'assess' && s.assess.record_id === id);
+  assert.equal((await state(page)).assess.parent_chars, Array.from(parent).length);
+  await ctx.close();
+});
+
 test('work-item review: the decision, reasons and steps follow the item, and it is saved', async () => {
   const { ctx, page } = await fresh();
   await click(page, '##村（社区）工作事项准入');

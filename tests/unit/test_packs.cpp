@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "assess/engine.h"
 #include "error.h"
 #include "rules/pack.h"
 #include "rules/pack_check.h"
@@ -135,4 +136,18 @@ TEST_CASE("test-pack: shipped packs pass their own examples; a wrong example is 
   const auto check = rules::check_pack(*set, "local", "2026-11-23");
   CHECK_FALSE(check.ok());
   CHECK(check.errors.size() == 2);  // the positive stays silent, the negative fires
+}
+
+TEST_CASE("packs: the parent-document field is asked for exactly where a rule measures copying") {
+  const auto set = rules::load_pack_set({"national"});
+  CHECK(assess::needs_parent_text(*set, "document"));
+  CHECK_FALSE(assess::needs_parent_text(*set, "meeting"));
+  // A local rule that measures copying for meetings makes the field appear there too.
+  const std::string national(*rules::builtin_pack_text("national"));
+  const std::string rule = R"({"id":"MTG-COPY","title":"t","category":"MTG_SCOPE","severity":"revise","scope":["meeting"],
+    "source":"s","article":"a","confidence":"verified","when":{"all":[{"metric":"copy_ratio","gt":0.9}]},"message":"m","fix":"f",
+    "examples":{"positive":[{"text":"甲乙丙丁","parent_text":"甲乙丙丁"}],"negative":["无"]}})";
+  std::vector<rules::Pack> packs{rules::parse_pack(national, "n"), rules::parse_pack(local_pack(rule), "l")};
+  const auto local = rules::PackSet::build(std::move(packs));
+  CHECK(assess::needs_parent_text(*local, "meeting"));
 }
