@@ -20,6 +20,28 @@ const firstFrame = (page) => page.evaluate(() => new Promise((resolve) => {
   else window.addEventListener('jianfu-first-frame', () => resolve(t()), { once: true });
 }));
 
+// Where the time to the first frame goes: performance marks set by boot.js, storage.js and main(),
+// and the resource timing of the two large files.
+const MILESTONES = ['jianfu-boot', 'app.wasm', 'app.data', 'jianfu-idb-start', 'jianfu-idb-loaded', 'jianfu-main',
+  'jianfu-gl-context', 'jianfu-app-init', 'jianfu-first-frame'];
+const milestones = (page) => page.evaluate((names) => {
+  const out = {};
+  for (const m of performance.getEntriesByType('mark')) if (names.includes(m.name)) out[m.name] = m.startTime;
+  for (const r of performance.getEntriesByType('resource')) {
+    const f = new URL(r.name).pathname.split('/').pop();
+    if (names.includes(f)) out[f] = r.responseEnd;
+  }
+  return out;
+}, MILESTONES);
+const printMilestones = (label, runs) => {
+  const cols = MILESTONES.filter((m) => runs.some((r) => r[m] !== undefined));
+  console.log(`  ${label}, median time of each milestone (ms after navigation start):`);
+  for (const m of cols) {
+    const xs = runs.map((r) => r[m]).filter((x) => x !== undefined);
+    console.log(`    ${m.padEnd(20)} ${median(xs).toFixed(0).padStart(6)}`);
+  }
+};
+
 // 1. First visit: every file the page fetched, at its gzip -9 size.
 const browser = await launch();
 {
@@ -47,15 +69,17 @@ const browser = await launch();
 
 // 2. Cold start: a fresh browser context each run (empty HTTP cache, no service worker).
 {
-  const times = [];
+  const times = [], marks = [];
   for (let i = 0; i < runs; i++) {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();
     await page.goto(url);
     times.push(await firstFrame(page));
+    marks.push(await milestones(page));
     await ctx.close();
   }
   console.log(`First frame, cold: ${fmt(times)} (budget 1,500 ms)`);
+  printMilestones('cold', marks);
 }
 
 // 3. From the offline cache: a profile that has visited once, network off.
@@ -68,12 +92,14 @@ const browser = await launch();
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await ctx.setOffline(true);
-  const times = [];
+  const times = [], marks = [];
   for (let i = 0; i < runs; i++) {
     await page.reload();
     times.push(await firstFrame(page));
+    marks.push(await milestones(page));
   }
   console.log(`First frame, offline cache: ${fmt(times)} (budget 500 ms)`);
+  printMilestones('offline cache', marks);
   await ctx.close();
 }
 
@@ -100,6 +126,14 @@ const browser = await launch();
     const prev = Module.jianfuFrameDone;
     Module.jianfuFrameDone = function () { const t = performance.now(); window.__gaps.push(t - last); last = t; prev(); };
   });
+  // Idle first: the interval between frames when nothing changes is the cost of drawing the
+  // window at all under this GL, the floor for the typing figure below.
+  await page.evaluate(() => { window.__gaps = []; });
+  await page.waitForTimeout(1000);
+  const idle = (await page.evaluate(() => window.__gaps)).sort((a, b) => a - b);
+  console.log(`Idle (draft loaded, nothing typed): ${idle.length} frames in 1 s; ` +
+              `frame interval median ${median(idle).toFixed(1)} ms, p95 ${idle[Math.floor(idle.length * 0.95)].toFixed(1)} ms`);
+  await page.evaluate(() => { window.__gaps = []; });
   await page.evaluate(() => Module.ccall('jianfu_test_command', null, ['string'], ['{"reset_frame_stats":true}']));
   await page.keyboard.type('各乡镇要按时报送材料并排名通报'.repeat(3), { delay: 40 });
   await page.waitForTimeout(500);

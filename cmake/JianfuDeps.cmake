@@ -15,9 +15,13 @@ target_include_directories(jianfu_headers SYSTEM INTERFACE ${JIANFU_SYSINC})
 
 # --- SQLite --------------------------------------------------------------------------------------
 # Always optimised, even in Debug trees: the object takes the longest to build and rarely changes.
+# -O2 natively; for size in the browser (JIANFU_OPT_FLAG, set by JianfuWeb.cmake).
+if(NOT DEFINED JIANFU_OPT_FLAG)
+  set(JIANFU_OPT_FLAG -O2)
+endif()
 add_library(jianfu_sqlite STATIC ${JIANFU_SQLITE_DIR}/sqlite3.c)
 target_include_directories(jianfu_sqlite SYSTEM PUBLIC ${JIANFU_SQLITE_DIR})
-target_compile_options(jianfu_sqlite PRIVATE -O2 -w)
+target_compile_options(jianfu_sqlite PRIVATE ${JIANFU_OPT_FLAG} -w)
 target_compile_definitions(jianfu_sqlite PRIVATE
   SQLITE_ENABLE_FTS5=1 SQLITE_DQS=0 SQLITE_OMIT_LOAD_EXTENSION=1 SQLITE_OMIT_DEPRECATED=1
   SQLITE_DEFAULT_FOREIGN_KEYS=1 SQLITE_DEFAULT_WAL_SYNCHRONOUS=2 SQLITE_LIKE_DOESNT_MATCH_BLOBS=1)
@@ -42,7 +46,7 @@ target_include_directories(jianfu_imgui SYSTEM PUBLIC ${_im} ${_im}/backends ${_
 target_include_directories(jianfu_imgui PRIVATE ${CMAKE_SOURCE_DIR})
 # Our imconfig: 32-bit ImWchar so that pasted characters above U+FFFF are kept, not replaced.
 target_compile_definitions(jianfu_imgui PUBLIC IMGUI_USER_CONFIG="${CMAKE_SOURCE_DIR}/ui/imconfig_jianfu.h")
-target_compile_options(jianfu_imgui PRIVATE -O2 -w)
+target_compile_options(jianfu_imgui PRIVATE ${JIANFU_OPT_FLAG} -w)
 if(EMSCRIPTEN)
   target_link_options(jianfu_imgui PUBLIC -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMAX_WEBGL_VERSION=2)
 else()

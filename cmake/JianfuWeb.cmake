@@ -15,6 +15,13 @@ endforeach()
 add_compile_options(-fexceptions)
 add_link_options(-fexceptions -sALLOW_MEMORY_GROWTH=1)
 
+# Size before speed in the browser: every cold start downloads and compiles the whole wasm, and the
+# engine has time to spare (a 4,000-character draft is checked in well under a frame). -Oz for
+# Release objects and for the link (binaryen), here and for SQLite and ImGui (JianfuDeps.cmake).
+set(JIANFU_OPT_FLAG -Oz)
+set(CMAKE_C_FLAGS_RELEASE "-Oz -DNDEBUG")
+set(CMAKE_CXX_FLAGS_RELEASE "-Oz -DNDEBUG")
+
 # CTest runs wasm programs through Node. --no-experimental-fetch: Node 20's fetch cannot load a
 # file path, which the generated loader would otherwise try.
 find_program(JIANFU_NODE node REQUIRED)

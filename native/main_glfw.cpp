@@ -1,8 +1,9 @@
 // The desktop shell: a GLFW window with OpenGL 3, running the shared UI.
-//   jianfu [--frames N] [--demo] [--screen NAME] [--command JSON]
+//   jianfu [--frames N] [--demo] [--screen NAME] [--command JSON] [--state-out FILE]
 //     --frames N: quit after N frames (smoke tests under Xvfb)
 //     --demo: start with the sample draft filled in; --screen: start on home | assess | review |
-//     history | training | settings; --command: one test command (screenshots of each screen)
+//     history | training | settings; --command: one test command (screenshots of each screen);
+//     --state-out: write the app's state as JSON to FILE every 10 frames (keyboard tests)
 // A file dropped on the window is imported (a data file exported from another machine).
 #include <GLFW/glfw3.h>
 
@@ -10,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -29,7 +31,9 @@ int main(int argc, char** argv) {
   long max_frames = -1;
   bool demo = false;
   std::vector<std::string> commands;
+  std::string state_out;
   for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--state-out") == 0 && i + 1 < argc) state_out = argv[++i];
     if (std::strcmp(argv[i], "--frames") == 0 && i + 1 < argc) max_frames = std::atol(argv[++i]);
     if (std::strcmp(argv[i], "--demo") == 0) demo = true;
     if (std::strcmp(argv[i], "--screen") == 0 && i + 1 < argc) commands.push_back(std::string("{\"go\":\"") + argv[++i] + "\"}");
@@ -78,6 +82,10 @@ int main(int argc, char** argv) {
     glfwPollEvents();
     jianfu::ui::render_frame(app, window);
     glfwSwapBuffers(window);
+    if (!state_out.empty() && frame % 10 == 0) {  // for tests that drive the real window (keyboard)
+      std::ofstream(state_out + ".tmp", std::ios::binary) << app.test_state_json();
+      std::filesystem::rename(state_out + ".tmp", state_out);
+    }
   }
 
   ImGui_ImplOpenGL3_Shutdown();

@@ -34,7 +34,7 @@ PINNED=(
 )
 PLAIN=(cmake ninja-build g++ pkg-config libgl-dev xz-utils ca-certificates nodejs npm)
 if [[ $WITH_BROWSER -eq 1 ]]; then
-  PLAIN+=(chromium xvfb xauth libgl1-mesa-dri imagemagick)
+  PLAIN+=(chromium xvfb xauth libgl1-mesa-dri imagemagick xdotool)
 fi
 
 missing=()

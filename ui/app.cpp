@@ -243,7 +243,9 @@ void App::frame() {
   if (!store_error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.0f), "%s", store_error_.c_str());
   ImGui::Separator();
   const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;
-  ImGui::BeginChild("main", ImVec2(0, -footer));
+  // NavFlattened here and on the screens' panes: Tab walks from the navigation bar straight through
+  // every control in reading order, instead of stopping at each pane and waiting for Enter.
+  ImGui::BeginChild("main", ImVec2(0, -footer), ImGuiChildFlags_NavFlattened);
   const double now = ImGui::GetTime();
   switch (screen_) {
     case Screen::Home: draw_home(ctx_); break;

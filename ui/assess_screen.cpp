@@ -35,31 +35,6 @@ const char* severity_name(rules::Severity s) {
   return s == rules::Severity::Block ? "block" : s == rules::Severity::Justify ? "justify" : "revise";
 }
 
-// Byte offset of code point `cp` in valid UTF-8.
-std::size_t byte_of(const std::string& s, std::size_t cp) {
-  std::size_t i = 0;
-  for (std::size_t n = 0; i < s.size() && n < cp; ++n) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  }
-  return std::min(i, s.size());
-}
-
-struct EditorSelect {
-  int start = -1, end = -1;
-};
-int select_evidence(ImGuiInputTextCallbackData* d) {
-  auto* sel = static_cast<EditorSelect*>(d->UserData);
-  if (sel->start >= 0) {
-    d->SelectionStart = sel->start;
-    d->SelectionEnd = sel->end;
-    d->CursorPos = sel->end;
-    sel->start = sel->end = -1;
-  }
-  return 0;
-}
-EditorSelect g_select;
-
 }  // namespace
 
 AssessScreen::AssessScreen(Context& ctx) : ctx_(ctx) {}
@@ -380,8 +355,8 @@ void AssessScreen::draw_verdict() {
 
 void AssessScreen::jump_to(int i) {
   if (i < 0 || i >= static_cast<int>(shown_.size()) || shown_[i].evidence.empty()) return;
-  view_.scroll_to(shown_[i].evidence.front().start, i);
-  select_in_editor_ = i;
+  const auto& e = shown_[static_cast<std::size_t>(i)].evidence.front();
+  editor_.select(e.start, e.end, i);
 }
 
 void AssessScreen::draw_findings() {
@@ -446,11 +421,11 @@ void AssessScreen::draw(double now) {
   autosave(now);
 
   const float left = ImGui::GetContentRegionAvail().x * 0.30f;
-  ImGui::BeginChild("questions", ImVec2(left, 0), ImGuiChildFlags_Borders);
+  ImGui::BeginChild("questions", ImVec2(left, 0), ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);
   draw_questions();
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("draft", ImVec2(0, 0));
+  ImGui::BeginChild("draft", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::InputTextWithHint("##title", "标题，例如：关于开展农村人居环境整治的通知", &title_)) {
     stored_view_ = false;
@@ -469,23 +444,12 @@ void AssessScreen::draw(double now) {
       changed_at_ = -1;
     }
   }
-  if (select_in_editor_ >= 0) {
-    const auto& e = shown_[static_cast<std::size_t>(select_in_editor_)].evidence.front();
-    g_select.start = static_cast<int>(byte_of(text_, e.start));
-    g_select.end = static_cast<int>(byte_of(text_, e.end));
-    ImGui::SetKeyboardFocusHere();
-    select_in_editor_ = -1;
-  }
-  if (ImGui::InputTextMultiline("##body", &text_, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 7),
-                                ImGuiInputTextFlags_CallbackAlways, select_evidence, &g_select)) {
-    stored_view_ = false;
-    changed(now);
-  }
   draw_parent(now);
   draw_verdict();
   ImGui::Separator();
-  // The marked draft (wrapped, evidence underlined) beside the list of findings.
-  const float view_w = ImGui::GetContentRegionAvail().x * 0.5f;
+  // The draft, editable, wrapped, with the evidence of each finding marked in it, beside the list of
+  // findings.
+  const float view_w = ImGui::GetContentRegionAvail().x * 0.55f;
   std::vector<Highlight> marks;
   for (std::size_t i = 0; i < shown_.size(); ++i) {
     const Rgba c = verdict_rgba(severity_verdict(shown_[i].severity));
@@ -494,12 +458,15 @@ void AssessScreen::draw(double now) {
                        ImGui::GetColorU32(ImVec4(c.r, c.g, c.b, 0.22f))});
   }
   ImGui::BeginGroup();
-  ImGui::TextDisabled("标注视图：问题原文已标出，点击标记可查看对应问题");
-  const int clicked = view_.draw("##marked", text_, marks, ImVec2(view_w, 0));
+  ImGui::TextDisabled("问题原文已在正文中标出，点击标记可查看对应问题");
+  if (editor_.draw("##body", text_, marks, ImVec2(view_w, 0))) {
+    stored_view_ = false;
+    changed(now);
+  }
   ImGui::EndGroup();
-  if (clicked >= 0) scroll_finding_ = clicked;
+  if (editor_.clicked_mark() >= 0) scroll_finding_ = editor_.clicked_mark();
   ImGui::SameLine();
-  ImGui::BeginChild("findings", ImVec2(0, 0));
+  ImGui::BeginChild("findings", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   draw_findings();
   ImGui::EndChild();
   ImGui::EndChild();
@@ -524,7 +491,12 @@ nlohmann::ordered_json AssessScreen::state() const {
   j["parent_chars"] = text::count_code_points(parent_);
   if (have_report_ && report_.copy_ratio) j["copy_ratio"] = *report_.copy_ratio;
   j["parent_field"] = ctx_.packs && assess::needs_parent_text(*ctx_.packs, kKinds[kind_].code);
-  j["marked_lines"] = view_.line_count();
+  j["marked_lines"] = editor_.line_count();
+  j["selection"] = {editor_.selection_start(), editor_.selection_end()};
+  j["caret"] = editor_.caret();
+  std::u32string head;
+  text::decode_utf8(text_, head);
+  j["body_start"] = text::encode_utf8(std::u32string_view(head).substr(0, 40));
   return j;
 }
 

@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "assess/engine.h"
-#include "ui/annotated_text.h"
+#include "ui/draft_editor.h"
 #include "ui/context.h"
 
 namespace jianfu::ui {
@@ -73,8 +73,7 @@ class AssessScreen {
   std::string stored_at_, recheck_summary_;
   std::string record_id_, status_ = "draft", save_status_;
   bool finalize_ = false;
-  AnnotatedText view_;
-  int select_in_editor_ = -1;  // finding whose evidence the editor selects next frame
+  DraftEditor editor_;
   int scroll_finding_ = -1;    // finding to bring into view in the list (a mark was clicked)
   std::map<std::string, std::string> clauses_;  // fact → clause, for the current packs
   int clauses_generation_ = -1;

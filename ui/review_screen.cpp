@@ -141,7 +141,7 @@ void ReviewScreen::draw(double now) {
   autosave(now);
 
   bool changed = false;
-  ImGui::BeginChild("item", ImVec2(ImGui::GetContentRegionAvail().x * 0.42f, 0), ImGuiChildFlags_Borders);
+  ImGui::BeginChild("item", ImVec2(ImGui::GetContentRegionAvail().x * 0.42f, 0), ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);
   ImGui::SeparatorText("拟交给村（社区）的事项");
   changed |= text_field("事项名称（必填）", "name", "例如：协助开展低保入户调查");
   changed |= text_field("具体要求", "description", "", true);
@@ -178,7 +178,7 @@ void ReviewScreen::draw(double now) {
     changed_at_ = now;
   }
   ImGui::SameLine();
-  ImGui::BeginChild("decision", ImVec2(0, 0));
+  ImGui::BeginChild("decision", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   ImGui::TextDisabled("%s", save_status_.c_str());
   if (!error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", error_.c_str());
   if (!have_decision_) {

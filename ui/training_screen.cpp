@@ -164,7 +164,7 @@ void TrainingScreen::draw_outline() {
 // it was rightly picked (green), missed (orange) or wrongly picked (red).
 void TrainingScreen::draw_passages(const Exercise& e, Answer& a, bool editable, const Grade* graded) {
   ImGui::TextUnformatted("请勾选存在问题的语句（可多选；都没有则不选）：");
-  ImGui::BeginChild("material", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 9), ImGuiChildFlags_Borders);
+  ImGui::BeginChild("material", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 9), ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);
   text_wrappedf("《%s》", e.proposal.value("title", "").c_str());
   for (std::size_t i = 0; i < e.sentences.size(); ++i) {
     const int n = static_cast<int>(i);
@@ -202,7 +202,7 @@ void TrainingScreen::draw_exercise(const Exercise& e, Answer& a, bool editable, 
     draw_passages(e, a, editable, graded);
     return;
   }
-  ImGui::BeginChild("material", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 5), ImGuiChildFlags_Borders);
+  ImGui::BeginChild("material", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 5), ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);
   if (e.task == "access") {
     text_wrappedf("事项：%s", e.work_item.value("name", "").c_str());
     if (e.work_item.contains("description")) text_wrappedf("要求：%s", e.work_item.value("description", "").c_str());
@@ -309,7 +309,7 @@ void TrainingScreen::draw_test() {
   }
   ImGui::Text("得分：%.1f / %.0f（%.0f%%）", score, max, max > 0 ? score * 100 / max : 0.0);
   if (ImGui::Button("再测一次")) test_done_ = false;
-  ImGui::BeginChild("review");
+  ImGui::BeginChild("review", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   for (std::size_t i = 0; i < test_items_.size(); ++i) {
     const auto& e = course_.exercises[static_cast<std::size_t>(test_items_[i])];
     const auto& g = test_grades_[i];
@@ -330,12 +330,12 @@ void TrainingScreen::draw() {
     return;
   }
   draw_header();
-  ImGui::BeginChild("outline", ImVec2(ImGui::GetContentRegionAvail().x * 0.28f, 0), ImGuiChildFlags_Borders);
+  ImGui::BeginChild("outline", ImVec2(ImGui::GetContentRegionAvail().x * 0.28f, 0), ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);
   ImGui::TextUnformatted(course_.title.c_str());
   draw_outline();
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("exercise", ImVec2(0, 0));
+  ImGui::BeginChild("exercise", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   if (test_mode_) draw_test();
   else draw_practice();
   ImGui::EndChild();

@@ -67,13 +67,18 @@ void frame() {
 
 }  // namespace
 
+// Start-up milestones as performance marks, read by bench/web_budget.mjs (cheap; kept in releases).
+#define JIANFU_MARK(name) EM_ASM({ performance.mark(name); })
+
 int main() {
+  JIANFU_MARK("jianfu-main");
   if (!glfwInit()) return 1;
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   g_window = glfwCreateWindow(1280, 800, "减负", nullptr, nullptr);
   if (!g_window) return 1;
   glfwMakeContextCurrent(g_window);
+  JIANFU_MARK("jianfu-gl-context");
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -89,6 +94,7 @@ int main() {
 
   g_app = std::make_unique<jianfu::ui::App>(jianfu::web::make_services(static_cast<float>(g_dpr)));
   g_app->init();
+  JIANFU_MARK("jianfu-app-init");
   jianfu::web::set_test_app(g_app.get());
   if (EM_ASM_INT({ return new URLSearchParams(location.search).has('test') ? 1 : 0; })) {
     jianfu::ui::item_locator::enable();

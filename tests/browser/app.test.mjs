@@ -64,6 +64,36 @@ test('clipboard: a 10,000-character paste arrives whole, and copy reaches the sy
   await ctx.close();
 });
 
+test('draft editor: long Chinese lines wrap, the caret moves and selects by keyboard, edits undo, jumps select the evidence', async () => {
+  const { ctx, page } = await fresh();
+  await click(page, '##发文');
+  await click(page, '##body');
+  await page.keyboard.insertText('甲乙丙');           // an IME commit
+  await until(page, (s) => s.assess.body_start === '甲乙丙' && s.assess.caret === 3);
+  await page.keyboard.press('Home');
+  await page.keyboard.insertText('前');
+  await until(page, (s) => s.assess.body_start === '前甲乙丙' && s.assess.caret === 1);
+  await page.keyboard.press('Shift+End');
+  await until(page, (s) => s.assess.selection[0] === 1 && s.assess.selection[1] === 4);
+  await page.keyboard.press('Backspace');
+  await until(page, (s) => s.assess.body_start === '前');
+  await page.keyboard.press('Control+Z');
+  await until(page, (s) => s.assess.body_start === '前甲乙丙');
+  await page.keyboard.press('Control+Y');
+  await until(page, (s) => s.assess.body_start === '前');
+  // One paragraph of 300 characters with no line break wraps into several lines.
+  const para = '请各乡镇于今天下班前报送贯彻落实情况并每月排名通报'.repeat(12);
+  await page.keyboard.press('Control+A');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), para);
+  await page.keyboard.press('Control+V');
+  await until(page, (s) => s.assess.body_chars === 300 && s.assess.marked_lines >= 6 && s.assess.findings.length > 0);
+  // 在正文中定位 selects the first finding's evidence in the editor.
+  await command(page, { jump: 0 });
+  const s = (await state(page)).assess;
+  assert.ok(s.selection[1] > s.selection[0], JSON.stringify(s.selection));
+  await ctx.close();
+});
+
 test('main flow: choose 发文, paste a draft with problems, answer a question, record a reason', async () => {
   const { ctx, page } = await fresh();
   await click(page, '##数据填报');

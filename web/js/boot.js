@@ -1,11 +1,13 @@
 // Page start-up: the Module object emscripten's app.js reads, and the loading/error status line.
 'use strict';
 var Module = window.Module || {};
+performance.mark('jianfu-boot');
 Module['canvas'] = document.getElementById('canvas');
 Module['preRun'] = Module['preRun'] || [];
 Module['jianfuFrames'] = 0;
 Module['jianfuFrameDone'] = function () {
   if (Module['jianfuFrames']++ === 0) {
+    performance.mark('jianfu-first-frame');
     document.getElementById('status').classList.add('hidden');
     window.dispatchEvent(new Event('jianfu-first-frame'));
   }

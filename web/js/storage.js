@@ -25,7 +25,10 @@
   // One writer across tabs: each tab holds its own copy of the file, and the last sync would win,
   // silently dropping the other tab's records. The first tab takes a Web Lock for as long as it
   // lives; a later tab finds it taken and opens read-only (the app says so).
-  Module['preRun'].push(function () {
+  // preInit, not preRun: these run while app.js is evaluated, so the lock and the IndexedDB read
+  // proceed in parallel with the download and compilation of the wasm (preRun waits for it).
+  Module['preInit'] = Module['preInit'] || [];
+  Module['preInit'].push(function () {
     if (!navigator.locks || !navigator.locks.request) return;
     Module['addRunDependency']('jianfu-lock');
     navigator.locks.request('jianfu-db', { ifAvailable: true }, function (lock) {
@@ -35,12 +38,14 @@
     }).catch(function () { Module['removeRunDependency']('jianfu-lock'); });
   });
 
-  Module['preRun'].push(function () {
+  Module['preInit'].push(function () {
     var FS = Module['FS'];
     FS.mkdir('/data');
     FS.mount(FS.filesystems.IDBFS, {}, '/data');
     Module['addRunDependency']('jianfu-idbfs');
+    performance.mark('jianfu-idb-start');
     FS.syncfs(true, function (err) {
+      performance.mark('jianfu-idb-loaded');
       if (err) {
         state.lastError = String(err);
         console.error('无法从 IndexedDB 读取已保存的记录', err);
