@@ -137,7 +137,7 @@ void App::set_field(const std::string& field, const std::string& utf8) {
   load_rest();
   if (field.rfind("review.", 0) == 0) review_->set_field(field.substr(7), utf8);
   else if (field == "history.query") history_->set_query(utf8);
-  else assess_->set_text(field == "title" ? "title" : "text", utf8);
+  else assess_->set_text(field == "title" || field == "parent" ? field : "text", utf8);
 }
 
 void App::load_example() {

@@ -23,35 +23,43 @@
   Module['jianfuPersist'] = sync;
 
   // One writer across tabs: each tab holds its own copy of the file, and the last sync would win,
-  // silently dropping the other tab's records. The first tab takes a Web Lock for as long as it
-  // lives; a later tab finds it taken and opens read-only (the app says so).
-  // preInit, not preRun: these run while app.js is evaluated, so the lock and the IndexedDB read
+  // silently dropping the other tab's records. A tab takes a Web Lock for as long as it lives and
+  // reads the database only once it holds it. A reload waits the moment the old page needs to let
+  // go (and to finish its last write); a second tab finds the lock still held after 2 s and opens
+  // read-only (the app says so).
+  // preInit, not preRun: this runs while app.js is evaluated, so the lock and the IndexedDB read
   // proceed in parallel with the download and compilation of the wasm (preRun waits for it).
   Module['preInit'] = Module['preInit'] || [];
-  Module['preInit'].push(function () {
-    if (!navigator.locks || !navigator.locks.request) return;
-    Module['addRunDependency']('jianfu-lock');
-    navigator.locks.request('jianfu-db', { ifAvailable: true }, function (lock) {
-      Module['jianfuReadOnly'] = !lock;
-      Module['removeRunDependency']('jianfu-lock');
-      if (lock) return new Promise(function () {});  // held until the page goes away
-    }).catch(function () { Module['removeRunDependency']('jianfu-lock'); });
-  });
-
   Module['preInit'].push(function () {
     var FS = Module['FS'];
     FS.mkdir('/data');
     FS.mount(FS.filesystems.IDBFS, {}, '/data');
     Module['addRunDependency']('jianfu-idbfs');
-    performance.mark('jianfu-idb-start');
-    FS.syncfs(true, function (err) {
-      performance.mark('jianfu-idb-loaded');
-      if (err) {
-        state.lastError = String(err);
-        console.error('无法从 IndexedDB 读取已保存的记录', err);
-      }
-      state.loaded = true;
-      Module['removeRunDependency']('jianfu-idbfs');
+    function load() {
+      performance.mark('jianfu-idb-start');
+      FS.syncfs(true, function (err) {
+        performance.mark('jianfu-idb-loaded');
+        if (err) {
+          state.lastError = String(err);
+          console.error('无法从 IndexedDB 读取已保存的记录', err);
+        }
+        state.loaded = true;
+        Module['removeRunDependency']('jianfu-idbfs');
+      });
+    }
+    if (!navigator.locks || !navigator.locks.request || typeof AbortController === 'undefined') { load(); return; }
+    var give_up = new AbortController();
+    var timer = setTimeout(function () { give_up.abort(); }, 2000);
+    navigator.locks.request('jianfu-db', { signal: give_up.signal }, function () {
+      clearTimeout(timer);
+      Module['jianfuReadOnly'] = false;
+      load();
+      return new Promise(function () {});  // held until the page goes away
+    }).catch(function (e) {
+      clearTimeout(timer);
+      // Still held by another tab: read-only. Any other failure (no locks on this page): writable.
+      Module['jianfuReadOnly'] = !!(e && e.name === 'AbortError');
+      load();
     });
   });
 
