@@ -224,8 +224,11 @@ void App::frame() {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
+  // NoBackground: the frame's clear colour (ui/frame.cpp) is the window background already; drawing
+  // it again is a full-window blended quad, which software GL pays for on every frame.
   ImGui::Begin("减负", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBackground);
   draw_nav();
   // Characters the font cannot draw yet: ask for the extra font once, and say so plainly.
   if (assess_->draft() != covered_text_ || coverage_generation_ != fonts_.generation()) {
