@@ -21,6 +21,7 @@ shot review --command "'{\"set\":{\"field\":\"review.name\",\"value\":\"辖区�
             --command "'{\"set\":{\"field\":\"review.department\",\"value\":\"某镇人民政府\"}}'" --screen review
 shot history --screen history
 shot training --command "'{\"training\":{\"learner\":\"王芳\",\"select\":\"doc-02\",\"answer\":{\"categories\":[\"DOC_CONSULT_RUSH\"]},\"submit\":true}}'" --screen training
+shot training-passages --command "'{\"training\":{\"learner\":\"王芳\",\"select\":\"pas-04\",\"answer\":{\"passages\":[0,2]},\"submit\":true}}'" --screen training
 shot settings --screen settings
 rm -rf "$tmp"
 

@@ -26,6 +26,10 @@ test('screens: start, review, history, training and settings all draw their cont
       await command(page, { training: { learner: '王芳', select: 'doc-02', answer: { categories: ['DOC_CONSULT_RUSH'] }, submit: true } });
       await command(page, { go: 'training' });
     }],
+    ['web-training-passages', async () => {
+      await command(page, { training: { select: 'pas-04', answer: { passages: [0, 2] }, submit: true } });
+      await until(page, (s) => s.training.current === 'pas-04' && s.training.graded);
+    }],
     ['web-settings', async () => { await command(page, { go: 'settings' }); }],
   ];
   for (const [name, go] of shots) {
