@@ -7,11 +7,11 @@
 #include "assess/justification.h"
 #include "error.h"
 #include "imgui.h"
-#include "ui/wrapped_text.h"
 #include "imgui_stdlib.h"
 #include "report/records.h"
 #include "text/utf8.h"
 #include "ui/kinds.h"
+#include "ui/wrapped_text.h"
 
 namespace jianfu::ui {
 

@@ -44,6 +44,13 @@ std::u32string clean_input(std::u32string_view in) {
 
 void DraftEditor::sync_from(const std::string& utf8) {
   if (utf8 == utf8_ && !byte_at_.empty()) return;
+  if (utf8 != utf8_) {
+    // Replaced from outside (another record opened, the sample draft): undo must not bring back
+    // the previous text into this one.
+    undo_.clear();
+    redo_.clear();
+    last_kind_ = EditKind::Other;
+  }
   utf8_ = utf8;
   cps_.clear();
   if (!text::decode_utf8(utf8, cps_)) {  // not expected: every way in is checked UTF-8

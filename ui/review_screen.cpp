@@ -4,8 +4,8 @@
 
 #include "error.h"
 #include "imgui.h"
-#include "ui/wrapped_text.h"
 #include "imgui_stdlib.h"
+#include "ui/wrapped_text.h"
 
 namespace jianfu::ui {
 

@@ -5,9 +5,9 @@
 #include "assess/proposal.h"
 #include "error.h"
 #include "imgui.h"
-#include "ui/wrapped_text.h"
 #include "imgui_stdlib.h"
 #include "storage/schema.h"
+#include "ui/wrapped_text.h"
 
 namespace jianfu::ui {
 

@@ -7,9 +7,9 @@
 #include "assess/categories.h"
 #include "error.h"
 #include "imgui.h"
-#include "ui/wrapped_text.h"
 #include "imgui_stdlib.h"
 #include "training/attempts.h"
+#include "ui/wrapped_text.h"
 
 namespace jianfu::ui {
 

@@ -91,6 +91,14 @@ test('draft editor: long Chinese lines wrap, the caret moves and selects by keyb
   await command(page, { jump: 0 });
   const s = (await state(page)).assess;
   assert.ok(s.selection[1] > s.selection[0], JSON.stringify(s.selection));
+  // A text replaced from outside (the sample draft) starts its own history: undo does not bring the
+  // pasted paragraph back into it.
+  await click(page, '填入示例草稿');
+  await until(page, (st) => st.assess.body_start.startsWith('各乡镇人民政府'));
+  await click(page, '##body');
+  await page.keyboard.press('Control+Z');
+  await frames(page, 3);
+  assert.ok((await state(page)).assess.body_start.startsWith('各乡镇人民政府'));
   await ctx.close();
 });
 
