@@ -397,10 +397,20 @@ void AssessScreen::draw_findings() {
   }
 }
 
+// Asked of the packs once per kind and pack choice, not on every frame.
+bool AssessScreen::parent_field() const {
+  if (!ctx_.packs) return false;
+  if (parent_field_for_ != std::make_pair(kind_, ctx_.packs_generation)) {
+    parent_field_for_ = {kind_, ctx_.packs_generation};
+    parent_field_ = assess::needs_parent_text(*ctx_.packs, kKinds[kind_].code);
+  }
+  return parent_field_;
+}
+
 // The parent document (上级文件), asked for only where a rule compares the draft with it; open by
 // default once it has text, so that a re-opened record shows what it was checked against.
 void AssessScreen::draw_parent(double now) {
-  if (!assess::needs_parent_text(*ctx_.packs, kKinds[kind_].code) && parent_.empty()) return;
+  if (!parent_field() && parent_.empty()) return;
   ImGui::SetNextItemOpen(!parent_.empty(), ImGuiCond_Appearing);
   if (!ImGui::CollapsingHeader("上级文件（照搬照抄检查，可选）##parent-section")) return;
   ImGui::TextDisabled("如本文件是落实上级文件的配套文件，请粘贴上级文件正文，用于检查是否照搬照抄。");
@@ -490,7 +500,7 @@ nlohmann::ordered_json AssessScreen::state() const {
   j["body_chars"] = text::count_code_points(text_);
   j["parent_chars"] = text::count_code_points(parent_);
   if (have_report_ && report_.copy_ratio) j["copy_ratio"] = *report_.copy_ratio;
-  j["parent_field"] = ctx_.packs && assess::needs_parent_text(*ctx_.packs, kKinds[kind_].code);
+  j["parent_field"] = parent_field();
   j["marked_lines"] = editor_.line_count();
   j["selection"] = {editor_.selection_start(), editor_.selection_end()};
   j["caret"] = editor_.caret();

@@ -5,6 +5,7 @@
 // A stored assessment re-opens exactly as it was decided; "re-check" shows what current rules say.
 #pragma once
 #include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,7 @@ class AssessScreen {
   void draw_questions();
   void draw_verdict();
   void draw_parent(double now);
+  bool parent_field() const;  // does a rule for this kind compare the draft with its parent?
   void draw_findings();
   bool draw_fact(const rules::FactDef& f);
   const std::string& clause_for(const std::string& fact);  // the clause a question serves
@@ -56,6 +58,8 @@ class AssessScreen {
   int kind_ = 0;
   std::string title_, text_;
   std::string parent_;  // the parent document's text, for the copy check (配套文件)
+  mutable std::pair<int, int> parent_field_for_{-1, -1};  // (kind, packs generation) of parent_field_
+  mutable bool parent_field_ = false;
   nlohmann::json facts_ = nlohmann::json::object();
   std::map<std::string, std::string> reasons_;  // finding key → reason or approval
   std::vector<std::string> asked_;  // facts shown so far, in order: answered ones stay visible

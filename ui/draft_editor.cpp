@@ -5,6 +5,7 @@
 
 #include "imgui_internal.h"
 #include "text/utf8.h"
+#include "ui/wrapped_text.h"
 
 namespace jianfu::ui {
 
@@ -44,19 +45,23 @@ std::u32string clean_input(std::u32string_view in) {
 
 void DraftEditor::sync_from(const std::string& utf8) {
   if (utf8 == utf8_ && !byte_at_.empty()) return;
-  if (utf8 != utf8_) {
-    // Replaced from outside (another record opened, the sample draft): undo must not bring back
-    // the previous text into this one.
-    undo_.clear();
-    redo_.clear();
-    last_kind_ = EditKind::Other;
-  }
-  utf8_ = utf8;
+  // Replaced from outside (another record opened, the sample draft): undo must not bring back the
+  // previous text into this one.
+  undo_.clear();
+  redo_.clear();
+  last_kind_ = EditKind::Other;
   cps_.clear();
   if (!text::decode_utf8(utf8, cps_)) {  // not expected: every way in is checked UTF-8
     cps_.clear();
     for (unsigned char c : utf8) cps_ += c < 0x80 ? static_cast<char32_t>(c) : U'\uFFFD';
   }
+  text_changed();
+}
+
+// After cps_ changed (an edit, an undo, a text from outside): the UTF-8 the caller receives, the
+// byte offset of each code point for drawing, and the layout.
+void DraftEditor::text_changed() {
+  utf8_ = text::encode_utf8(cps_);
   byte_at_.clear();
   std::size_t at = 0;
   for (const char32_t c : cps_) {
@@ -64,7 +69,6 @@ void DraftEditor::sync_from(const std::string& utf8) {
     at += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   }
   byte_at_.push_back(at);
-  if (at != utf8_.size()) utf8_ = text::encode_utf8(cps_);  // the replacement characters above
   caret_ = std::min(caret_, cps_.size());
   anchor_ = std::min(anchor_, cps_.size());
   layout_dirty_ = true;
@@ -77,9 +81,7 @@ void DraftEditor::layout(float width) {
   font_size_ = size;
   layout_dirty_ = false;
   ImFontBaked* baked = ImGui::GetFontBaked();
-  const auto width_of = [baked](char32_t c) {
-    return c == U'\t' ? baked->GetCharAdvance(' ') * 4 : baked->GetCharAdvance(static_cast<ImWchar>(c));
-  };
+  const auto width_of = [baked](char32_t c) { return char_advance(baked, c); };
   advance_.resize(cps_.size());
   for (std::size_t i = 0; i < cps_.size(); ++i) advance_[i] = cps_[i] == U'\n' ? 0.0f : width_of(cps_[i]);
   lines_ = text::break_lines(cps_, width, width_of);
@@ -135,9 +137,7 @@ void DraftEditor::replace_selection(std::u32string_view with, EditKind kind) {
   const std::size_t a = selection_start(), b = selection_end();
   cps_.replace(a, b - a, with);
   caret_ = anchor_ = last_pos_ = a + with.size();
-  utf8_ = text::encode_utf8(cps_);
-  byte_at_.clear();  // rebuilt by sync_from on the next frame's comparison
-  sync_from(utf8_);
+  text_changed();
   preferred_x_ = -1;
   scroll_to_caret_ = true;
 }
@@ -250,9 +250,7 @@ void DraftEditor::handle_keys(bool& changed, float page_lines) {
       cps_ = s.text;
       caret_ = s.caret;
       anchor_ = s.anchor;
-      utf8_ = text::encode_utf8(cps_);
-      byte_at_.clear();
-      sync_from(utf8_);
+      text_changed();
       last_kind_ = EditKind::Other;
       scroll_to_caret_ = true;
       changed = true;

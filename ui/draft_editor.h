@@ -46,6 +46,7 @@ class DraftEditor {
     std::size_t caret, anchor;
   };
   void sync_from(const std::string& utf8);
+  void text_changed();
   void layout(float width);
   std::size_t line_of(std::size_t cp) const;
   float x_in_line(std::size_t line, std::size_t cp) const;

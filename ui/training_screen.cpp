@@ -19,6 +19,19 @@ namespace {
 const char* kVerdicts[] = {"pass", "revise", "justify", "reject"};
 const char* kDecisions[] = {"admit", "admit_with_conditions", "procedure", "reject"};
 
+// A tick box for one member of an answer set (categories or sentences), kept sorted. Returns
+// whether the member is in the set after the click.
+template <typename T>
+bool tick_member(const char* label, std::vector<T>& set, const T& value) {
+  bool on = std::find(set.begin(), set.end(), value) != set.end();
+  if (ImGui::Checkbox(label, &on)) {
+    if (on) set.push_back(value);
+    else set.erase(std::remove(set.begin(), set.end(), value), set.end());
+    std::sort(set.begin(), set.end());
+  }
+  return on;
+}
+
 void wrapped_disabled(const std::string& s) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   text_wrapped(s);
@@ -168,13 +181,8 @@ void TrainingScreen::draw_passages(const Exercise& e, Answer& a, bool editable, 
   text_wrappedf("《%s》", e.proposal.value("title", "").c_str());
   for (std::size_t i = 0; i < e.sentences.size(); ++i) {
     const int n = static_cast<int>(i);
-    bool on = std::find(a.passages.begin(), a.passages.end(), n) != a.passages.end();
     ImGui::BeginDisabled(!editable);
-    if (ImGui::Checkbox(("##p" + std::to_string(i)).c_str(), &on)) {
-      if (on) a.passages.push_back(n);
-      else a.passages.erase(std::remove(a.passages.begin(), a.passages.end(), n), a.passages.end());
-      std::sort(a.passages.begin(), a.passages.end());
-    }
+    const bool on = tick_member(("##p" + std::to_string(i)).c_str(), a.passages, n);
     ImGui::EndDisabled();
     ImGui::SameLine();
     const bool in_answer = std::binary_search(e.answer.passages.begin(), e.answer.passages.end(), n);
@@ -215,14 +223,7 @@ void TrainingScreen::draw_exercise(const Exercise& e, Answer& a, bool editable, 
   ImGui::BeginDisabled(!editable);
   if (e.task == "spot") {
     ImGui::TextUnformatted("这份材料存在哪些问题？（可多选；都没有则不选）");
-    for (const auto& c : e.choices) {
-      bool on = std::find(a.categories.begin(), a.categories.end(), c) != a.categories.end();
-      if (ImGui::Checkbox((assess::category_label(c) + "##" + c).c_str(), &on)) {
-        if (on) a.categories.push_back(c);
-        else a.categories.erase(std::remove(a.categories.begin(), a.categories.end(), c), a.categories.end());
-        std::sort(a.categories.begin(), a.categories.end());
-      }
-    }
+    for (const auto& c : e.choices) tick_member((assess::category_label(c) + "##" + c).c_str(), a.categories, c);
   } else if (e.task == "verdict") {
     ImGui::TextUnformatted("结论应是：");
     for (const char* v : kVerdicts) {

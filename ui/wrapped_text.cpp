@@ -11,6 +11,10 @@
 
 namespace jianfu::ui {
 
+float char_advance(ImFontBaked* font, char32_t c) {
+  return c == U'\t' ? font->GetCharAdvance(' ') * 4 : font->GetCharAdvance(static_cast<ImWchar>(c));
+}
+
 void text_wrapped(std::string_view utf8) {
   const float width = std::max(ImGui::GetFontSize() * 2, ImGui::GetContentRegionAvail().x);
   std::u32string cps;
@@ -19,7 +23,7 @@ void text_wrapped(std::string_view utf8) {
     return;
   }
   ImFontBaked* baked = ImGui::GetFontBaked();
-  const auto width_of = [baked](char32_t c) { return baked->GetCharAdvance(static_cast<ImWchar>(c)); };
+  const auto width_of = [baked](char32_t c) { return char_advance(baked, c); };
   // One item, the lines joined by '\n', so that line spacing matches ImGui's own wrapped text.
   std::string out;
   out.reserve(utf8.size() + 16);

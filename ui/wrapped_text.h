@@ -14,4 +14,8 @@ void text_wrapped(std::string_view utf8);
 // printf-style, like ImGui::TextWrapped.
 void text_wrappedf(const char* fmt, ...) IM_FMTARGS(1);
 
+// The width of one character as these helpers and the draft editor measure it for line breaking
+// (a tab counts as four spaces).
+float char_advance(ImFontBaked* font, char32_t c);
+
 }  // namespace jianfu::ui

@@ -210,10 +210,16 @@ Decision review(const WorkItem& w, const ListSet& lists, const std::vector<std::
   } else {
     d.decision = "admit";  // a certificate on the permitted list, or with a legal basis
   }
-  static const std::map<std::string, std::string> texts = {
-      {"admit", "准入"}, {"admit_with_conditions", "附条件准入"}, {"procedure", "需履行准入程序"}, {"reject", "不予准入"}};
-  d.decision_text = texts.at(d.decision);
+  d.decision_text = decision_text(d.decision);
   return d;
+}
+
+const char* decision_text(const std::string& decision) {
+  if (decision == "admit") return "准入";
+  if (decision == "admit_with_conditions") return "附条件准入";
+  if (decision == "procedure") return "需履行准入程序";
+  if (decision == "reject") return "不予准入";
+  return "";
 }
 
 nlohmann::ordered_json decision_to_json(const Decision& d) {

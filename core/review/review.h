@@ -43,4 +43,7 @@ Decision review(const WorkItem& item, const ListSet& lists, const std::vector<st
 
 nlohmann::ordered_json decision_to_json(const Decision& d);
 
+// 准入 / 附条件准入 / 需履行准入程序 / 不予准入 for a decision code; empty for anything else.
+const char* decision_text(const std::string& decision);
+
 }  // namespace jianfu::review

@@ -50,19 +50,17 @@ std::vector<std::string> str_list(const json& j, const char* key, const std::str
   return out;
 }
 
-std::vector<std::string> sorted_unique(std::vector<std::string> v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-  return v;
-}
-
-std::vector<int> sorted_unique(std::vector<int> v) {
+template <typename T>
+std::vector<T> sorted_unique(std::vector<T> v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
   return v;
 }
 
 }  // namespace
+
+bool is_verdict(const std::string& word) { return kVerdicts.count(word) > 0; }
+bool is_decision(const std::string& word) { return kDecisions.count(word) > 0; }
 
 const Exercise* Course::find(const std::string& id) const {
   for (const auto& e : exercises)
@@ -143,8 +141,8 @@ Course parse_course(std::string_view bytes) {
     if (e.task == "spot" && e.choices.size() < 2) fail(w, "找问题练习至少要提供两个选项");
     if (!ej.contains("answer")) fail(w, "缺少参考答案（answer）");
     e.answer = answer_from_json(ej["answer"], e.task);
-    if (e.task == "verdict" && !kVerdicts.count(e.answer.verdict)) fail(w, "参考结论应为 pass、revise、justify 或 reject");
-    if (e.task == "access" && !kDecisions.count(e.answer.decision)) fail(w, "参考决定应为 admit、admit_with_conditions、procedure 或 reject");
+    if (e.task == "verdict" && !is_verdict(e.answer.verdict)) fail(w, "参考结论应为 pass、revise、justify 或 reject");
+    if (e.task == "access" && !is_decision(e.answer.decision)) fail(w, "参考决定应为 admit、admit_with_conditions、procedure 或 reject");
     if (e.task == "passages") {
       const std::string text = e.proposal.value("text", "");
       const std::u32string t = text::decode_utf8_or_throw(text, "练习 " + w + " 的正文");

@@ -68,6 +68,10 @@ struct CourseCheck {
 };
 CourseCheck check_course(const Course& c);
 
+// The answer words of the verdict and access tasks.
+bool is_verdict(const std::string& word);   // pass | revise | justify | reject
+bool is_decision(const std::string& word);  // admit | admit_with_conditions | procedure | reject
+
 nlohmann::ordered_json answer_to_json(const Answer& a);
 Answer answer_from_json(const nlohmann::json& j, const std::string& task);
 

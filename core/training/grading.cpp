@@ -3,24 +3,14 @@
 #include <algorithm>
 
 #include "assess/categories.h"
+#include "assess/engine.h"
+#include "review/review.h"
 
 namespace jianfu::training {
 
-const char* verdict_label(const std::string& v) {
-  if (v == "pass") return "符合";
-  if (v == "revise") return "修改后符合";
-  if (v == "justify") return "需说明理由或报批";
-  if (v == "reject") return "不符合";
-  return "（未作答）";
-}
-
-const char* decision_label(const std::string& d) {
-  if (d == "admit") return "准入";
-  if (d == "admit_with_conditions") return "附条件准入";
-  if (d == "procedure") return "需履行准入程序";
-  if (d == "reject") return "不予准入";
-  return "（未作答）";
-}
+// The engine's own words, so that the course says exactly what the checker says.
+const char* verdict_label(const std::string& v) { return is_verdict(v) ? assess::verdict_text(v) : "（未作答）"; }
+const char* decision_label(const std::string& d) { return is_decision(d) ? review::decision_text(d) : "（未作答）"; }
 
 namespace {
 std::string labels(const std::vector<std::string>& codes) {
