@@ -8,6 +8,7 @@
 #include "storage/database.h"
 #include "text/utf8.h"
 #include "ui/home_screen.h"
+#include "ui/wrapped_text.h"
 #include "version.h"
 
 namespace jianfu::ui {
@@ -114,9 +115,11 @@ void App::draw_nav() {
     }
     if (active) ImGui::PopStyleColor();
   }
-  if (ctx_.read_only)
-    ImGui::TextColored(ImVec4(0.8f, 0.3f, 0.0f, 1),
-                       "本工具已在另一个标签页中打开。为避免记录互相覆盖，此页只能查看，不会保存。请关闭其他标签页后刷新本页。");
+  if (ctx_.read_only) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.3f, 0.0f, 1));
+    text_wrapped(services_.read_only_reason.empty() ? "此页只能查看，不会保存。" : services_.read_only_reason);
+    ImGui::PopStyleColor();
+  }
 }
 
 void App::draw_footer() {
@@ -190,6 +193,7 @@ std::string App::test_state_json() const {
   j["store_ok"] = store_ != nullptr;
   j["store_error"] = store_error_;
   j["read_only"] = ctx_.read_only;
+  j["read_only_reason"] = ctx_.read_only ? services_.read_only_reason : "";
   j["records"] = store_ ? static_cast<long long>(store_->count()) : -1;
   j["status"] = status_;
   j["body_chars"] = text::count_code_points(assess_->draft());

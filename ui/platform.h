@@ -30,8 +30,10 @@ struct PlatformServices {
   // Lets the user pick a file to import (the browser's file picker); calls back with a readable
   // path. Empty on the desktop, where the screen asks for a path (or a file is dropped on the window).
   std::function<void(const std::string& accept, std::function<void(const std::string&)>)> choose_file;
-  // Another browser tab already holds the database: this one may look but not write.
+  // The records may be looked at but not written (the browser: another tab holds the database, or
+  // the saved copy could not be read and must not be overwritten). The reason is shown under the bar.
   bool read_only = false;
+  std::string read_only_reason;
   // Asks for a font covering characters the main font lacks; calls back with a file to merge.
   // Empty when the platform has no such font.
   std::function<void(std::function<void(const FontFile&)>)> request_extra_font;

@@ -41,8 +41,12 @@ ui::PlatformServices make_services(float device_pixel_ratio) {
   s.content_scale = device_pixel_ratio;
   if (EM_ASM_INT({ return Module['jianfuSingleFile'] ? 1 : 0; }))
     s.storage_note = "单文件版：记录保存在本浏览器中，但换一个文件位置或浏览器就看不到了。请在“历史记录”中定期“导出全部记录”，换电脑时再导入。";
-  // js/storage.js found another tab holding the database lock: look, do not write.
+  // js/storage.js found another tab holding the database lock, or could not read the saved copy.
   s.read_only = EM_ASM_INT({ return Module['jianfuReadOnly'] ? 1 : 0; }) != 0;
+  if (EM_ASM_INT({ return Module['jianfuReadOnlyWhy'] === 'load-failed' ? 1 : 0; }))
+    s.read_only_reason = "无法读取本浏览器中已保存的记录（STORAGE_LOAD_FAILED）。为免覆盖这些记录，此页只能查看，不会保存。请刷新本页重试；如仍出现本提示，请用“历史记录”中的“导入”恢复备份。";
+  else if (s.read_only)
+    s.read_only_reason = "本工具已在另一个标签页中打开（STORAGE_IN_USE）。为避免记录互相覆盖，此页只能查看，不会保存。请关闭其他标签页后刷新本页。";
   s.deliver_file = [](const std::string& path, const std::string& name, const std::string&) {
     EM_ASM({ Module['jianfuDownload'](UTF8ToString($0), UTF8ToString($1)); }, path.c_str(), name.c_str());
     return "已下载“" + name + "”，请在浏览器的下载文件夹中查看。";

@@ -16,8 +16,8 @@ let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); srv?.server.close(); });
 
-async function fresh(viewport = { width: 1280, height: 800 }) {
-  const ctx = await browser.newContext({ viewport });
+async function fresh(viewport = { width: 1280, height: 800 }, options = {}) {
+  const ctx = await browser.newContext({ viewport, ...options });
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await ctx.newPage();
   const errors = await openApp(page, srv.url);
@@ -215,6 +215,78 @@ test('two tabs: the second opens read-only instead of overwriting the first one\
   await openApp(b, srv.url);
   assert.equal((await state(a)).read_only, false);
   assert.equal((await state(b)).read_only, true);
+  await ctx.close();
+});
+
+test('saved records survive a reload on which the program arrives after IndexedDB has been read', async () => {
+  // A returning visitor: the records come from IndexedDB in a few ms, the wasm from the network or
+  // the cache later. Loading the records must wait for the program's memory, not fail and start empty.
+  // No service worker here: requests it served would bypass the route that holds the wasm back.
+  const { ctx, page } = await fresh(undefined, { serviceWorkers: 'block' });
+  await command(page, { go: 'training' });
+  await command(page, { training: { learner: '李明', select: 'doc-02', answer: { categories: ['DOC_CONSULT_RUSH'] }, submit: true } });
+  await until(page, (s) => s.training.attempted === 1);
+  await persisted(page);
+  let held = 0;
+  await page.route('**/app.wasm', async (route) => {
+    held++;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.reload();
+  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
+  assert.equal(held, 1, 'the wasm came through the route that held it back');
+  assert.equal(await page.evaluate(() => Module.jianfuStorage.lastError), null);
+  await command(page, { go: 'training' });
+  const s = (await state(page)).training;
+  assert.equal(s.learner, '李明');
+  assert.equal(s.attempted, 1);
+  await ctx.close();
+});
+
+// Reads (or, given `put`, first adds) entries of the IndexedDB store that mirrors /data.
+function idbfs(page, put) {
+  return page.evaluate((put) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('/data');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('FILE_DATA', 'readwrite');
+      const store = tx.objectStore('FILE_DATA');
+      if (put) store.put({ timestamp: new Date(), mode: 33206, contents: 42 }, put);
+      const out = {};
+      store.openCursor().onsuccess = (e) => {
+        const c = e.target.result;
+        if (c) { out[c.key] = { t: c.value.timestamp.getTime(), size: c.value.contents?.length ?? null }; c.continue(); }
+      };
+      tx.oncomplete = () => { open.result.close(); resolve(out); };
+    };
+  }), put);
+}
+
+test('a saved copy that cannot be read is left alone: the page opens read-only and says why', async () => {
+  const { ctx, page } = await fresh();
+  await command(page, { go: 'training' });
+  await command(page, { training: { learner: '赵敏' } });
+  await persisted(page);
+  // Damage one entry, as a browser's storage might: the load fails part-way through.
+  const before = await idbfs(page, '/data/zz-damaged');
+  assert.ok(before['/data/jianfu.sqlite3'].size > 0);
+  await page.reload();
+  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
+  const s = await state(page);
+  assert.equal(s.read_only, true);
+  assert.match(s.read_only_reason, /STORAGE_LOAD_FAILED/);
+  // Nothing done on this page reaches the saved copy, not even the flush when the page is hidden.
+  await command(page, { go: 'training' });
+  await command(page, { training: { learner: '另一个人', select: 'doc-02', answer: { categories: ['DOC_CONSULT_RUSH'] }, submit: true } });
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    Module.jianfuPersist();
+  });
+  await frames(page, 5);
+  assert.equal(await page.evaluate(() => Module.jianfuStorage.syncs), 0);
+  assert.deepEqual(await idbfs(page), before);
   await ctx.close();
 });
 

@@ -1,5 +1,6 @@
 // Keeps the database in IndexedDB. /data is an IDBFS mount: loaded from IndexedDB before main()
-// runs (a run dependency, so the database is never opened empty by mistake), and written back after
+// runs (a run dependency, so the database is never opened empty by mistake; a failed load leaves
+// the page read-only rather than saving an empty database over the records), and written back after
 // every committed change (Module.jianfuPersist, called from C++), one sync at a time, plus a flush
 // when the page is hidden. beforeunload is not relied on: browsers do not wait for it.
 'use strict';
@@ -8,7 +9,7 @@
   var state = Module['jianfuStorage'] = { syncs: 0, lastError: null, pending: false, loaded: false };
 
   function sync() {
-    if (Module['jianfuReadOnly']) return;  // another tab owns the database; never overwrite its copy
+    if (Module['jianfuReadOnly']) return;  // another tab owns the database, or it failed to load: keep the saved copy
     if (syncing) { again = true; state.pending = true; return; }
     syncing = true;
     state.pending = true;
@@ -26,40 +27,56 @@
   // silently dropping the other tab's records. A tab takes a Web Lock for as long as it lives and
   // reads the database only once it holds it. A reload waits the moment the old page needs to let
   // go (and to finish its last write); a second tab finds the lock still held after 2 s and opens
-  // read-only (the app says so).
-  // preInit, not preRun: this runs while app.js is evaluated, so the lock and the IndexedDB read
-  // proceed in parallel with the download and compilation of the wasm (preRun waits for it).
+  // read-only (the app says so). Resolves once this tab knows whether it may write.
+  function claim() {
+    return new Promise(function (decided) {
+      if (!navigator.locks || !navigator.locks.request || typeof AbortController === 'undefined') { decided(); return; }
+      var give_up = new AbortController();
+      var timer = setTimeout(function () { give_up.abort(); }, 2000);
+      navigator.locks.request('jianfu-db', { signal: give_up.signal }, function () {
+        clearTimeout(timer);
+        decided();
+        return new Promise(function () {});  // held until the page goes away
+      }).catch(function (e) {
+        clearTimeout(timer);
+        // Still held by another tab: read-only. Any other failure (no locks on this page): writable.
+        if (e && e.name === 'AbortError') readOnly('other-tab');
+        decided();
+      });
+    });
+  }
+
+  function readOnly(why) {
+    Module['jianfuReadOnly'] = true;
+    Module['jianfuReadOnlyWhy'] = why;
+  }
+
+  // The lock is sought in preInit, while the wasm downloads and compiles. The files are copied into
+  // /data only in preRun: MEMFS cannot take a write before the wasm's memory exists (it compares
+  // every write's buffer with the heap), and from the offline cache IndexedDB answers first.
   Module['preInit'] = Module['preInit'] || [];
   Module['preInit'].push(function () {
     var FS = Module['FS'];
     FS.mkdir('/data');
     FS.mount(FS.filesystems.IDBFS, {}, '/data');
-    Module['addRunDependency']('jianfu-idbfs');
-    function load() {
-      performance.mark('jianfu-idb-start');
-      FS.syncfs(true, function (err) {
-        performance.mark('jianfu-idb-loaded');
-        if (err) {
-          state.lastError = String(err);
-          console.error('无法从 IndexedDB 读取已保存的记录', err);
-        }
-        state.loaded = true;
-        Module['removeRunDependency']('jianfu-idbfs');
+    var owner = claim();
+    Module['preRun'] = Module['preRun'] || [];
+    Module['preRun'].push(function () {
+      Module['addRunDependency']('jianfu-idbfs');
+      owner.then(function () {
+        performance.mark('jianfu-idb-start');
+        FS.syncfs(true, function (err) {
+          performance.mark('jianfu-idb-loaded');
+          if (err) {
+            // Whatever did arrive may be partial: never let it be written back over the saved copy.
+            state.lastError = String(err);
+            readOnly('load-failed');
+            console.error('无法从 IndexedDB 读取已保存的记录', err);
+          }
+          state.loaded = true;
+          Module['removeRunDependency']('jianfu-idbfs');
+        });
       });
-    }
-    if (!navigator.locks || !navigator.locks.request || typeof AbortController === 'undefined') { load(); return; }
-    var give_up = new AbortController();
-    var timer = setTimeout(function () { give_up.abort(); }, 2000);
-    navigator.locks.request('jianfu-db', { signal: give_up.signal }, function () {
-      clearTimeout(timer);
-      Module['jianfuReadOnly'] = false;
-      load();
-      return new Promise(function () {});  // held until the page goes away
-    }).catch(function (e) {
-      clearTimeout(timer);
-      // Still held by another tab: read-only. Any other failure (no locks on this page): writable.
-      Module['jianfuReadOnly'] = !!(e && e.name === 'AbortError');
-      load();
     });
   });
 
