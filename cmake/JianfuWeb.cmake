@@ -47,7 +47,11 @@ function(jianfu_web_app target)
   foreach(_p IN LISTS ARG_PRELOAD)
     target_link_options(${target} PRIVATE "SHELL:--preload-file ${_p}")
   endforeach()
-  # Our own HTML shell (em++ 3.1.6 crashes when asked to emit .html itself).
-  add_custom_command(TARGET ${target} POST_BUILD
-    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${ARG_SHELL} ${ARG_OUTPUT_DIR}/index.html)
+  # Our own HTML shell (em++ 3.1.6 crashes when asked to emit .html itself). A step of its own, not
+  # a post-link one, so that an edited shell is copied without relinking (and always copied).
+  add_custom_command(OUTPUT ${ARG_OUTPUT_DIR}/index.html
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${ARG_OUTPUT_DIR}
+    COMMAND ${CMAKE_COMMAND} -E copy ${ARG_SHELL} ${ARG_OUTPUT_DIR}/index.html
+    DEPENDS ${ARG_SHELL})
+  add_custom_target(${target}_page ALL DEPENDS ${ARG_OUTPUT_DIR}/index.html)
 endfunction()

@@ -29,6 +29,9 @@ test('after the first visit the tool opens and works with no network', async () 
   await page.evaluate(() => navigator.serviceWorker.ready);
   // Every request went to the page's own origin.
   assert.ok(requests.every((u) => u.startsWith(srv.url)), requests.filter((u) => !u.startsWith(srv.url)).join(' '));
+  // The page asks for the wasm and the font package early (<link rel=preload>); the app's own
+  // requests must take those responses rather than download the 2 MB again.
+  for (const f of ['app.wasm', 'app.data']) assert.equal(requests.filter((u) => u === srv.url + f).length, 1, f);
   await ctx.setOffline(true);
   await page.reload();
   await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
