@@ -244,6 +244,23 @@ test('saved records survive a reload on which the program arrives after IndexedD
   await ctx.close();
 });
 
+test('a change saved within the same millisecond as the previous copy still reaches IndexedDB', async () => {
+  // IndexedDB's copy is refreshed only for files whose modification time changed, in whole ms.
+  // With the clock held still, every write carries the same time as the copy already saved.
+  const { ctx, page } = await fresh();
+  await command(page, { go: 'training' });
+  await page.evaluate(() => { const t = Date.now(); Date.now = () => t; });
+  await command(page, { training: { learner: '甲' } });
+  await persisted(page);
+  await command(page, { training: { learner: '乙' } });
+  await persisted(page);
+  await page.reload();
+  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
+  await command(page, { go: 'training' });
+  assert.equal((await state(page)).training.learner, '乙');
+  await ctx.close();
+});
+
 // Reads (or, given `put`, first adds) entries of the IndexedDB store that mirrors /data.
 function idbfs(page, put) {
   return page.evaluate((put) => new Promise((resolve, reject) => {

@@ -5,7 +5,7 @@
 // when the page is hidden. beforeunload is not relied on: browsers do not wait for it.
 'use strict';
 (function () {
-  var syncing = false, again = false;
+  var syncing = false, again = false, stamp = 0;
   var state = Module['jianfuStorage'] = { syncs: 0, lastError: null, pending: false, loaded: false };
 
   function sync() {
@@ -13,7 +13,15 @@
     if (syncing) { again = true; state.pending = true; return; }
     syncing = true;
     state.pending = true;
-    Module['FS'].syncfs(false, function (err) {
+    // IDBFS copies a file only if its modification time differs from the saved copy's, and times
+    // are whole milliseconds: a commit made in the same millisecond as the last copy was taken
+    // would never be copied. Each run first gives the files a time no earlier copy can have.
+    var FS = Module['FS'];
+    stamp = Math.max(Date.now(), stamp + 1);
+    FS.readdir('/data').forEach(function (name) {
+      if (name !== '.' && name !== '..') FS.utime('/data/' + name, stamp, stamp);
+    });
+    FS.syncfs(false, function (err) {
       syncing = false;
       state.syncs++;
       state.lastError = err ? String(err) : null;
@@ -73,6 +81,11 @@
             readOnly('load-failed');
             console.error('无法从 IndexedDB 读取已保存的记录', err);
           }
+          // Later copies must be stamped after the times just loaded (the last page's clock may
+          // have run ahead of this one's).
+          FS.readdir('/data').forEach(function (name) {
+            if (name !== '.' && name !== '..') stamp = Math.max(stamp, FS.stat('/data/' + name).mtime.getTime());
+          });
           state.loaded = true;
           Module['removeRunDependency']('jianfu-idbfs');
         });
