@@ -88,6 +88,7 @@ int main(int argc, char** argv) {
     }
   }
 
+  app.save_now();  // the window was closed: keep what was typed within the autosave delay
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

@@ -73,12 +73,15 @@ void App::init() {
   };
 }
 
+void App::save_now() {
+  if (!training_) return;  // nothing loaded yet (the first frame), so nothing can be waiting
+  assess_->flush();
+  review_->flush();
+}
+
 void App::go(Screen s) {
   // Whatever was typed is saved before another screen shows (no waiting for the autosave delay).
-  if (s != screen_ && training_) {
-    assess_->flush();
-    review_->flush();
-  }
+  if (s != screen_) save_now();
   if (s == Screen::History) history_->mark_dirty();  // records may have changed elsewhere
   screen_ = s;
 }

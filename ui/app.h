@@ -26,6 +26,9 @@ class App {
 
   void init();   // fonts, style, database, settings (after the ImGui context exists)
   void frame();  // builds one frame of UI between ImGui::NewFrame() and ImGui::Render()
+  // Writes what is still waiting for the autosave delay. The shells call it when the window is
+  // closed or the page is hidden, so that text typed in the last second is not lost.
+  void save_now();
 
   float font_size() const { return ctx_.settings.font_size; }
   // Replaces a text field's content as a paste would (tests). field: "title" | "body".

@@ -67,6 +67,12 @@ void frame() {
 
 }  // namespace
 
+// Called by js/storage.js when the page is hidden or left: what waits for the autosave delay is
+// written now, before the copy to IndexedDB that follows.
+extern "C" EMSCRIPTEN_KEEPALIVE void jianfu_save_now() {
+  if (g_app) g_app->save_now();
+}
+
 // Start-up milestones as performance marks, read by bench/web_budget.mjs (cheap; kept in releases).
 #define JIANFU_MARK(name) EM_ASM({ performance.mark(name); })
 

@@ -244,6 +244,26 @@ test('saved records survive a reload on which the program arrives after IndexedD
   await ctx.close();
 });
 
+test('hiding the page (another tab, minimised, closing) saves what was typed in the last second', async () => {
+  const { ctx, page } = await fresh();
+  await click(page, '##发文');
+  // One task, no frame in between: the autosave (1 s after the last edit) cannot have run.
+  const records = await page.evaluate(() => {
+    Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['title', '切换标签页前刚输入的标题']);
+    Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['body', '请于今天下班前报送，每月排名通报。']);
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    return JSON.parse(Module.ccall('jianfu_test_state', 'string', [], [])).records;
+  });
+  assert.equal(records, 1, 'saved when the page was hidden');
+  await persisted(page);
+  await page.reload();
+  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
+  await command(page, { go: 'history' });
+  assert.deepEqual((await state(page)).history.titles, ['切换标签页前刚输入的标题']);
+  await ctx.close();
+});
+
 test('a change saved within the same millisecond as the previous copy still reaches IndexedDB', async () => {
   // IndexedDB's copy is refreshed only for files whose modification time changed, in whole ms.
   // With the clock held still, every write carries the same time as the copy already saved.

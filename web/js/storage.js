@@ -1,8 +1,8 @@
 // Keeps the database in IndexedDB. /data is an IDBFS mount: loaded from IndexedDB before main()
 // runs (a run dependency, so the database is never opened empty by mistake; a failed load leaves
 // the page read-only rather than saving an empty database over the records), and written back after
-// every committed change (Module.jianfuPersist, called from C++), one sync at a time, plus a flush
-// when the page is hidden. beforeunload is not relied on: browsers do not wait for it.
+// every committed change (Module.jianfuPersist, called from C++), one sync at a time, plus a save
+// and a flush when the page is hidden. beforeunload is not relied on: browsers do not wait for it.
 'use strict';
 (function () {
   var syncing = false, again = false, stamp = 0;
@@ -93,9 +93,20 @@
     });
   });
 
+  // Hidden (another tab, minimised, closing): write what waits for the autosave delay, then copy.
+  // pagehide as well, for browsers that leave a page without a visibilitychange.
+  function leaving() {
+    if (!state.loaded) return;
+    try {
+      if (Module['_jianfu_save_now']) Module['_jianfu_save_now']();
+    } finally {
+      sync();  // even if the program has stopped: what it did commit is copied
+    }
+  }
   document.addEventListener('visibilitychange', function () {
-    if (document.visibilityState === 'hidden' && state.loaded) sync();
+    if (document.visibilityState === 'hidden') leaving();
   });
+  window.addEventListener('pagehide', leaving);
   // Ask the browser not to evict our data under storage pressure.
   // Refused or unsupported (some browsers, private windows): the data is still kept, only evictable.
   if (navigator.storage && navigator.storage.persist) {
