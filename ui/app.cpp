@@ -74,7 +74,8 @@ void App::init() {
 }
 
 void App::save_now() {
-  if (!training_) return;  // nothing loaded yet (the first frame), so nothing can be waiting
+  if (ctx_.settings_unsaved()) ctx_.save_settings();
+  if (!training_) return;  // nothing loaded yet (the first frame), so no draft can be waiting
   assess_->flush();
   review_->flush();
 }
@@ -143,6 +144,7 @@ void App::set_field(const std::string& field, const std::string& utf8) {
   load_rest();
   if (field.rfind("review.", 0) == 0) review_->set_field(field.substr(7), utf8);
   else if (field == "history.query") history_->set_query(utf8);
+  else if (field == "training.learner") ctx_.settings.learner = utf8;  // typed, not yet left: unsaved
   else assess_->set_text(field == "title" || field == "parent" ? field : "text", utf8);
 }
 

@@ -31,7 +31,8 @@ class App {
   void save_now();
 
   float font_size() const { return ctx_.settings.font_size; }
-  // Replaces a text field's content as a paste would (tests). field: "title" | "body".
+  // Replaces a text field's content as a paste would (tests). field: "title" | "body" | "parent" |
+  // "review.<field>" | "history.query" | "training.learner".
   void set_field(const std::string& field, const std::string& utf8);
   void load_example();
   void import_file(const std::string& path);  // a file dropped on the desktop window

@@ -60,6 +60,7 @@ void Context::load_settings() {
   settings.local_lists = split(storage::get_setting(db, "local_lists"));
   settings.as_of = storage::get_setting(db, "as_of");
   settings.learner = storage::get_setting(db, "learner");
+  saved_settings = settings;
 }
 
 void Context::save_settings() {
@@ -72,6 +73,7 @@ void Context::save_settings() {
     storage::set_setting(db, "as_of", settings.as_of);
     storage::set_setting(db, "learner", settings.learner);
   });
+  saved_settings = settings;
   committed();
 }
 

@@ -21,6 +21,12 @@ struct Settings {
   std::vector<std::string> local_lists;  // provincial list packs on top of the national lists
   std::string as_of;                     // YYYY-MM-DD; empty = today
   std::string learner;                   // the trainee's name on this device
+
+  bool operator==(const Settings& o) const {
+    return font_size == o.font_size && local_packs == o.local_packs && local_lists == o.local_lists &&
+           as_of == o.as_of && learner == o.learner;
+  }
+  bool operator!=(const Settings& o) const { return !(*this == o); }
 };
 
 struct Context {
@@ -41,6 +47,9 @@ struct Context {
   void reload_packs();
   void save_settings();
   void load_settings();
+  // Settings edited but not yet written (a name still being typed in its field).
+  bool settings_unsaved() const { return settings != saved_settings; }
+  Settings saved_settings;  // as last read from or written to the store
   // After a write: tell the platform (the browser mirrors the file to IndexedDB).
   void committed() { services.on_committed(); }
   // A file next to the database (same file system, writable in both builds) for exports and
