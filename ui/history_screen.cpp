@@ -56,7 +56,7 @@ void HistoryScreen::export_all() {
 void HistoryScreen::import_path(const std::string& path) {
   if (!ctx_.store) return;
   if (ctx_.read_only) {
-    error_ = "本页为只读（另一个标签页正在使用数据），不能导入。";
+    error_ = "本页只能查看（原因见页首的提示），不能导入。";
     return;
   }
   try {

@@ -44,7 +44,7 @@ ui::PlatformServices make_services(float device_pixel_ratio) {
   // js/storage.js found another tab holding the database lock, or could not read the saved copy.
   s.read_only = EM_ASM_INT({ return Module['jianfuReadOnly'] ? 1 : 0; }) != 0;
   if (EM_ASM_INT({ return Module['jianfuReadOnlyWhy'] === 'load-failed' ? 1 : 0; }))
-    s.read_only_reason = "无法读取本浏览器中已保存的记录（STORAGE_LOAD_FAILED）。为免覆盖这些记录，此页只能查看，不会保存。请刷新本页重试；如仍出现本提示，请用“历史记录”中的“导入”恢复备份。";
+    s.read_only_reason = "无法读取本浏览器中已保存的记录（STORAGE_LOAD_FAILED）。为免覆盖这些记录，此页只能查看，不会保存。请刷新本页重试；如仍出现本提示，请在“历史记录”中“导出全部记录”，留存能读到的部分。";
   else if (s.read_only)
     s.read_only_reason = "本工具已在另一个标签页中打开（STORAGE_IN_USE）。为避免记录互相覆盖，此页只能查看，不会保存。请关闭其他标签页后刷新本页。";
   s.deliver_file = [](const std::string& path, const std::string& name, const std::string&) {
