@@ -124,6 +124,11 @@ void App::draw_nav() {
     text_wrapped(services_.read_only_reason.empty() ? "此页只能查看，不会保存。" : services_.read_only_reason);
     ImGui::PopStyleColor();
   }
+  if (const std::string warning = services_.storage_warning(); !warning.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1));
+    text_wrapped(warning);
+    ImGui::PopStyleColor();
+  }
 }
 
 void App::draw_footer() {
@@ -199,6 +204,7 @@ std::string App::test_state_json() const {
   j["store_error"] = store_error_;
   j["read_only"] = ctx_.read_only;
   j["read_only_reason"] = ctx_.read_only ? services_.read_only_reason : "";
+  j["storage_warning"] = services_.storage_warning();
   j["records"] = store_ ? static_cast<long long>(store_->count()) : -1;
   j["status"] = status_;
   j["body_chars"] = text::count_code_points(assess_->draft());

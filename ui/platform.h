@@ -22,6 +22,9 @@ struct PlatformServices {
   float content_scale = 1.0f;          // HiDPI factor of the display
   // Called after every committed write (the web shell mirrors the database to IndexedDB).
   std::function<void()> on_committed = [] {};
+  // Empty while committed records reach lasting storage; otherwise a sentence for the user, shown
+  // under the bar (the browser: the last copy to IndexedDB failed, e.g. the quota is full).
+  std::function<std::string()> storage_warning = [] { return std::string(); };
   // Hands a file the app wrote (an export, a report) to the user: the browser downloads it, the
   // desktop copies it into export_dir (passed in). Returns a sentence saying where it went.
   std::function<std::string(const std::string& path, const std::string& file_name, const std::string& export_dir)>

@@ -26,6 +26,11 @@ void on_ext_font_loaded(const char* file) {
 
 void on_ext_font_failed(const char*) { pending_font_callback() = nullptr; }
 
+std::string& storage_warning() {
+  static std::string warning;
+  return warning;
+}
+
 std::function<void(const std::string&)>& pending_file_callback() {
   static std::function<void(const std::string&)> cb;
   return cb;
@@ -57,6 +62,7 @@ ui::PlatformServices make_services(float device_pixel_ratio) {
   };
   s.fonts = {{"/assets/fonts/jianfu-sc.ttf", 0}};
   s.on_committed = [] { EM_ASM({ if (Module['jianfuPersist']) Module['jianfuPersist'](); }); };
+  s.storage_warning = [] { return storage_warning(); };
   s.request_extra_font = [](std::function<void(const ui::FontFile&)> cb) {
     pending_font_callback() = std::move(cb);
     EM_ASM({ FS.mkdirTree('/fonts-ext'); });
@@ -66,6 +72,18 @@ ui::PlatformServices make_services(float device_pixel_ratio) {
 }
 
 }  // namespace jianfu::web
+
+// js/storage.js reports each copy to IndexedDB that fails (error text) and the next that succeeds
+// (empty). The records stay in the page's memory meanwhile; the next commit tries again.
+extern "C" EMSCRIPTEN_KEEPALIVE void jianfu_storage_status(const char* error) {
+  if (!error || !*error) {
+    jianfu::web::storage_warning().clear();
+    return;
+  }
+  jianfu::web::storage_warning() =
+      std::string("最近的修改未能存入浏览器的存储（STORAGE_SYNC_FAILED：") + error +
+      "）。可能是存储空间已满，或浏览器禁止了本网站存储数据。关闭本页会丢失这些修改：请立即在“历史记录”中“导出全部记录”。";
+}
 
 extern "C" EMSCRIPTEN_KEEPALIVE void jianfu_file_chosen(const char* path) {
   if (auto cb = std::exchange(jianfu::web::pending_file_callback(), nullptr)) cb(path ? path : "");

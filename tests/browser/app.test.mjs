@@ -264,6 +264,27 @@ test('hiding the page (another tab, minimised, closing) saves what was typed in 
   await ctx.close();
 });
 
+test('a copy to IndexedDB that fails (quota full) is shown to the user, and cleared when a later copy works', async () => {
+  const { ctx, page } = await fresh();
+  await command(page, { go: 'training' });
+  await page.evaluate(() => {
+    window.realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await command(page, { training: { learner: '钱多' } });
+  await until(page, (s) => /STORAGE_SYNC_FAILED：QuotaExceededError/.test(s.storage_warning));
+  assert.equal((await state(page)).training.learner, '钱多', 'what was typed stays on screen');
+  await page.evaluate(() => { IDBObjectStore.prototype.put = window.realPut; });
+  await command(page, { training: { learner: '钱多多' } });
+  await until(page, (s) => s.storage_warning === '');
+  await persisted(page);
+  await page.reload();
+  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
+  await command(page, { go: 'training' });
+  assert.equal((await state(page)).training.learner, '钱多多');
+  await ctx.close();
+});
+
 test('a change saved within the same millisecond as the previous copy still reaches IndexedDB', async () => {
   // IndexedDB's copy is refreshed only for files whose modification time changed, in whole ms.
   // With the clock held still, every write carries the same time as the copy already saved.

@@ -5,7 +5,7 @@
 // and a flush when the page is hidden. beforeunload is not relied on: browsers do not wait for it.
 'use strict';
 (function () {
-  var syncing = false, again = false, stamp = 0;
+  var syncing = false, again = false, stamp = 0, runs = 0;
   var state = Module['jianfuStorage'] = { syncs: 0, lastError: null, pending: false, loaded: false };
 
   function sync() {
@@ -21,13 +21,26 @@
     FS.readdir('/data').forEach(function (name) {
       if (name !== '.' && name !== '..') FS.utime('/data/' + name, stamp, stamp);
     });
+    // IDBFS never answers when IndexedDB aborts the transaction itself (a full quota does that):
+    // after 10 s the copy counts as failed, and a late answer from it is ignored.
+    var mine = ++runs;
+    var watchdog = setTimeout(function () { done(mine, 'Timeout'); }, 10000);
     FS.syncfs(false, function (err) {
-      syncing = false;
-      state.syncs++;
-      state.lastError = err ? String(err) : null;
+      clearTimeout(watchdog);
       if (err) console.error('IndexedDB 同步失败', err);
-      if (again) { again = false; sync(); } else { state.pending = false; }
+      done(mine, err ? String(err.name || err) : null);
     });
+  }
+
+  function done(run, error) {
+    if (run !== runs || !syncing) return;
+    syncing = false;
+    state.syncs++;
+    // The app tells the user when a copy fails (quota full, storage refused) and when it works again.
+    if (error !== state.lastError && Module['_jianfu_storage_status'])
+      Module['ccall']('jianfu_storage_status', null, ['string'], [error || '']);
+    state.lastError = error;
+    if (again) { again = false; sync(); } else { state.pending = false; }
   }
   Module['jianfuPersist'] = sync;
 
