@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, openApp, state, click, frames, command, until, persisted } from './lib/harness.mjs';
+import { startServer, launch, openApp, state, click, frames, command, until, persisted, reopen } from './lib/harness.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const CLI = path.join(ROOT, 'build/native/native/jianfu-cli');
@@ -233,8 +233,7 @@ test('saved records survive a reload on which the program arrives after IndexedD
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue();
   });
-  await page.reload();
-  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
+  await reopen(page);
   assert.equal(held, 1, 'the wasm came through the route that held it back');
   assert.equal(await page.evaluate(() => Module.jianfuStorage.lastError), null);
   await command(page, { go: 'training' });
@@ -257,8 +256,7 @@ test('hiding the page (another tab, minimised, closing) saves what was typed in 
   });
   assert.equal(records, 1, 'saved when the page was hidden');
   await persisted(page);
-  await page.reload();
-  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
+  await reopen(page);
   await command(page, { go: 'history' });
   assert.deepEqual((await state(page)).history.titles, ['切换标签页前刚输入的标题']);
   await ctx.close();
@@ -278,8 +276,7 @@ test('a copy to IndexedDB that fails (quota full) is shown to the user, and clea
   await command(page, { training: { learner: '钱多多' } });
   await until(page, (s) => s.storage_warning === '');
   await persisted(page);
-  await page.reload();
-  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
+  await reopen(page);
   await command(page, { go: 'training' });
   assert.equal((await state(page)).training.learner, '钱多多');
   await ctx.close();
@@ -295,8 +292,7 @@ test('a change saved within the same millisecond as the previous copy still reac
   await persisted(page);
   await command(page, { training: { learner: '乙' } });
   await persisted(page);
-  await page.reload();
-  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
+  await reopen(page);
   await command(page, { go: 'training' });
   assert.equal((await state(page)).training.learner, '乙');
   await ctx.close();
@@ -329,8 +325,7 @@ test('a saved copy that cannot be read is left alone: the page opens read-only a
   // Damage one entry, as a browser's storage might: the load fails part-way through.
   const before = await idbfs(page, '/data/zz-damaged');
   assert.ok(before['/data/jianfu.sqlite3'].size > 0);
-  await page.reload();
-  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
+  await reopen(page);
   const s = await state(page);
   assert.equal(s.read_only, true);
   assert.match(s.read_only_reason, /STORAGE_LOAD_FAILED/);
@@ -360,8 +355,7 @@ test('training: an answer is graded at once, saved under the learner, and progre
   await command(page, { training: { answer: { categories: ['DOC_CONSULT_RUSH', 'DOC_DEMAND_SUPPORTING'] }, submit: true } });
   await until(page, (st) => st.training.correct && st.training.all_right === 1);
   await persisted(page);
-  await page.reload();
-  await page.waitForFunction(() => Module.jianfuFrames >= 3);
+  await reopen(page);
   await command(page, { go: 'training' });
   s = (await state(page)).training;
   assert.equal(s.learner, '王芳', 'the learner name is kept on the device');
@@ -400,8 +394,7 @@ test('training test mode: a chapter of sentence-picking exercises is answered by
   assert.equal(s.all_right, items.length - 1);
   await page.screenshot({ path: path.join(os.tmpdir(), 'jianfu-training-test.png') });
   await persisted(page);
-  await page.reload();
-  await page.waitForFunction(() => Module.jianfuFrames >= 3);
+  await reopen(page);
   await command(page, { go: 'training' });
   s = (await state(page)).training;
   assert.equal(s.learner, '李强');

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { SITE, startServer, CHROMIUM_ARGS, openApp, state, click, until, persisted } from './lib/harness.mjs';
+import { SITE, startServer, CHROMIUM_ARGS, openApp, state, click, until, persisted, reopen } from './lib/harness.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -33,15 +33,13 @@ test('after the first visit the tool opens and works with no network', async () 
   // requests must take those responses rather than download the 2 MB again.
   for (const f of ['app.wasm', 'app.data']) assert.equal(requests.filter((u) => u === srv.url + f).length, 1, f);
   await ctx.setOffline(true);
-  await page.reload();
-  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
+  await reopen(page);
   assert.equal(await page.evaluate(() => navigator.onLine), false);
   await click(page, '##发文');
   await page.evaluate(() => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['body', '请于今天下班前报送，每月排名通报。']));
   await until(page, (s) => s.assess.verdict === 'reject' && s.assess.saved && s.records === 1);
   await persisted(page);
-  await page.reload();
-  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
+  await reopen(page);
   assert.equal((await state(page)).records, 1, 'the record made offline is still there');
   await ctx.close();
 });
@@ -87,8 +85,7 @@ test('the single-file edition opens from file:// and keeps its records', async (
   await page.evaluate(() => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['body', '会议精神要传达不过夜。']));
   await until(page, (st) => st.assess.findings.includes('MTG_OVERNIGHT') && st.assess.saved);
   await persisted(page);
-  await page.reload();
-  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
+  await reopen(page);
   s = await state(page);
   assert.equal(s.records, 1);
   assert.deepEqual(errors, []);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launch, openApp, state, click, persisted } from './lib/harness.mjs';
+import { startServer, launch, openApp, state, click, persisted, reopen } from './lib/harness.mjs';
 import { decodePng, darkShare } from './lib/png.mjs';
 
 let srv, browser;
@@ -54,8 +54,7 @@ test('a pasted draft gets its findings live, is saved automatically, and survive
   assert.ok(s.assess.unanswered > 0, 'the checklist asks for facts the rules need');
   await page.waitForFunction(() => JSON.parse(Module.ccall('jianfu_test_state', 'string', [], [])).assess.saved === true);
   await persisted(page);
-  await page.reload();
-  await page.waitForFunction(() => Module.jianfuFrames >= 3);
+  await reopen(page);
   s = await state(page);
   assert.equal(s.records, 1, 'the autosaved record came back from IndexedDB');
   await ctx.close();

@@ -49,6 +49,12 @@ export async function openApp(page, baseUrl) {
   return errors;
 }
 
+// Reloads the page (records come back from IndexedDB) and waits until the app has drawn again.
+export async function reopen(page) {
+  await page.reload();
+  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
+}
+
 export async function state(page) {
   return JSON.parse(await page.evaluate(() => Module.ccall('jianfu_test_state', 'string', [], [])));
 }
