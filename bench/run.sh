@@ -14,3 +14,5 @@ node --no-experimental-fetch "$ROOT/build/web/bench/bench_assess.js"
 node --no-experimental-fetch "$ROOT/build/web/bench/bench_review.js"
 echo "== textlint + textlint-rule-ng-word vs the engine's phrase automaton"
 (cd "$ROOT/bench/textlint" && { [[ -d node_modules/textlint ]] || npm ci --silent --no-audit --no-fund; } && node compare.mjs "$ROOT/build/native/bench/bench_phrases")
+echo "== desktop window: typing into a 4,000-character draft (Xvfb, software OpenGL)"
+xvfb-run -a -s "-screen 0 1280x800x24" python3 "$ROOT/bench/native_typing.py" "$ROOT/build/native/native/jianfu"

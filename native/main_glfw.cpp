@@ -3,7 +3,8 @@
 //     --frames N: quit after N frames (smoke tests under Xvfb)
 //     --demo: start with the sample draft filled in; --screen: start on home | assess | review |
 //     history | training | settings; --command: one test command (screenshots of each screen);
-//     --state-out: write the app's state as JSON to FILE every 10 frames (keyboard tests)
+//     --state-out: write the app's state as JSON to FILE every 10 frames, and apply a JSON
+//                  command found in FILE.cmd (tests and benchmarks that drive the real window)
 // A file dropped on the window is imported (a data file exported from another machine).
 #include <GLFW/glfw3.h>
 
@@ -85,6 +86,14 @@ int main(int argc, char** argv) {
     if (!state_out.empty() && frame % 10 == 0) {  // for tests that drive the real window (keyboard)
       std::ofstream(state_out + ".tmp", std::ios::binary) << app.test_state_json();
       std::filesystem::rename(state_out + ".tmp", state_out);
+      // ... and may send one command while it runs (e.g. reset the frame statistics): FILE.cmd.
+      const std::string cmd_file = state_out + ".cmd";
+      if (std::ifstream in{cmd_file, std::ios::binary}) {
+        const auto j = nlohmann::json::parse(in, nullptr, false);
+        in.close();
+        std::filesystem::remove(cmd_file);
+        if (j.is_object()) app.test_command(j);
+      }
     }
   }
 

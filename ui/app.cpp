@@ -191,6 +191,7 @@ void App::test_command(const nlohmann::json& c) {
   if (c.contains("reset_frame_stats")) {
     frame_ms_.clear();
     frame_max_ms_ = 0;
+    interval_ms_.clear();
   }
 }
 
@@ -215,11 +216,14 @@ std::string App::test_state_json() const {
   j["font_size"] = ctx_.settings.font_size;
   j["local_packs"] = ctx_.settings.local_packs;
   j["content_scale"] = services_.content_scale;
-  std::vector<double> sorted = frame_ms_;
+  std::vector<double> sorted = frame_ms_, intervals = interval_ms_;
   std::sort(sorted.begin(), sorted.end());
+  std::sort(intervals.begin(), intervals.end());
   j["frames"] = {{"count", sorted.size()},
                  {"max_ms", frame_max_ms_},
-                 {"p95_ms", sorted.empty() ? 0.0 : sorted[sorted.size() * 95 / 100]}};
+                 {"p95_ms", sorted.empty() ? 0.0 : sorted[sorted.size() * 95 / 100]},
+                 {"interval_p95_ms", intervals.empty() ? 0.0 : intervals[intervals.size() * 95 / 100]},
+                 {"interval_max_ms", intervals.empty() ? 0.0 : intervals.back()}};
   return j.dump();
 }
 
@@ -232,6 +236,9 @@ void App::load_rest() {
 
 void App::frame() {
   const auto t0 = std::chrono::steady_clock::now();
+  if (last_frame_start_ != std::chrono::steady_clock::time_point() && interval_ms_.size() < 100000)
+    interval_ms_.push_back(std::chrono::duration<double, std::milli>(t0 - last_frame_start_).count());
+  last_frame_start_ = t0;
   // The first frame shows the start screen at once; everything else is loaded before the second.
   if (frames_ > 0 || screen_ != Screen::Home) load_rest();
   ++frames_;

@@ -1,6 +1,7 @@
 // The application's screens, shared by the desktop and the browser builds. The shell creates the
 // window and the ImGui context, then calls init() once and frame() every frame.
 #pragma once
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -68,9 +69,12 @@ class App {
   int missing_glyphs_ = 0;
   int coverage_generation_ = -1;  // fonts_.generation() when missing_glyphs_ was computed
   std::string covered_text_;      // the draft whose coverage missing_glyphs_ describes
-  // Time spent building each frame (ms), for the "no frame over 33 ms while typing" budget.
+  // Time spent building each frame (ms), for the "no frame over 33 ms while typing" budget, and the
+  // time from one frame's start to the next (ms): building, drawing and presenting it.
   std::vector<double> frame_ms_;
   double frame_max_ms_ = 0;
+  std::vector<double> interval_ms_;
+  std::chrono::steady_clock::time_point last_frame_start_;
 };
 
 }  // namespace jianfu::ui

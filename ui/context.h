@@ -33,7 +33,8 @@ struct Context {
   PlatformServices& services;
   storage::RecordStore* store = nullptr;
   Settings settings;
-  bool read_only = false;  // another tab holds the database (browser); nothing is saved here
+  // Browser: another tab holds the database, or it could not be read. Nothing is saved here.
+  bool read_only = false;
   std::unique_ptr<rules::PackSet> packs;     // national + the chosen local packs
   std::unique_ptr<review::ListSet> lists;
   std::string pack_error;
