@@ -16,9 +16,6 @@ namespace jianfu::ui {
 using namespace training;
 
 namespace {
-const char* kVerdicts[] = {"pass", "revise", "justify", "reject"};
-const char* kDecisions[] = {"admit", "admit_with_conditions", "procedure", "reject"};
-
 // A tick box for one member of an answer set (categories or sentences), kept sorted. Returns
 // whether the member is in the set after the click.
 template <typename T>
@@ -226,13 +223,13 @@ void TrainingScreen::draw_exercise(const Exercise& e, Answer& a, bool editable, 
     for (const auto& c : e.choices) tick_member((assess::category_label(c) + "##" + c).c_str(), a.categories, c);
   } else if (e.task == "verdict") {
     ImGui::TextUnformatted("结论应是：");
-    for (const char* v : kVerdicts) {
+    for (const auto& v : verdict_words()) {
       ImGui::SameLine();
       if (ImGui::RadioButton(verdict_label(v), a.verdict == v)) a.verdict = v;
     }
   } else {
     ImGui::TextUnformatted("准入决定应是：");
-    for (const char* d : kDecisions) {
+    for (const auto& d : decision_words()) {
       ImGui::SameLine();
       if (ImGui::RadioButton(decision_label(d), a.decision == d)) a.decision = d;
     }

@@ -23,8 +23,6 @@ using nlohmann::json;
 namespace {
 
 const std::set<std::string> kTasks = {"spot", "passages", "verdict", "access"};
-const std::set<std::string> kVerdicts = {"pass", "revise", "justify", "reject"};
-const std::set<std::string> kDecisions = {"admit", "admit_with_conditions", "procedure", "reject"};
 
 [[noreturn]] void fail(const std::string& where, const std::string& what) {
   throw bad_input("COURSE_INVALID", "课程包" + (where.empty() ? std::string() : "的练习 " + where) + "有误：" + what);
@@ -59,8 +57,23 @@ std::vector<T> sorted_unique(std::vector<T> v) {
 
 }  // namespace
 
-bool is_verdict(const std::string& word) { return kVerdicts.count(word) > 0; }
-bool is_decision(const std::string& word) { return kDecisions.count(word) > 0; }
+const std::vector<std::string>& verdict_words() {
+  static const std::vector<std::string> words = {"pass", "revise", "justify", "reject"};
+  return words;
+}
+
+const std::vector<std::string>& decision_words() {
+  static const std::vector<std::string> words = {"admit", "admit_with_conditions", "procedure", "reject"};
+  return words;
+}
+
+bool is_verdict(const std::string& word) {
+  return std::find(verdict_words().begin(), verdict_words().end(), word) != verdict_words().end();
+}
+
+bool is_decision(const std::string& word) {
+  return std::find(decision_words().begin(), decision_words().end(), word) != decision_words().end();
+}
 
 const Exercise* Course::find(const std::string& id) const {
   for (const auto& e : exercises)

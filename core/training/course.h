@@ -68,7 +68,9 @@ struct CourseCheck {
 };
 CourseCheck check_course(const Course& c);
 
-// The answer words of the verdict and access tasks.
+// The answer words of the verdict and access tasks, in the order they are offered.
+const std::vector<std::string>& verdict_words();
+const std::vector<std::string>& decision_words();
 bool is_verdict(const std::string& word);   // pass | revise | justify | reject
 bool is_decision(const std::string& word);  // admit | admit_with_conditions | procedure | reject
 
