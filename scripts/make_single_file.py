@@ -25,7 +25,7 @@ css = open(css_path, encoding='utf-8').read()
 style_hash = "'sha256-" + base64.b64encode(hashlib.sha256(css.encode('utf-8')).digest()).decode() + "'"
 html = html.replace('<link rel="stylesheet" href="app.css">', '<style>' + css + '</style>')
 html = re.sub(r'<link rel="(manifest|icon|preload)"[^>]*>\n?', '', html)
-html = re.sub(r'<!-- The two large files.*?-->\n', '', html, flags=re.S)
+html = re.sub(r'<!-- Every file the page needs.*?-->\n', '', html, flags=re.S)
 
 
 def replace_script(m):

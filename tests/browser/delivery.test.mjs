@@ -29,9 +29,11 @@ test('after the first visit the tool opens and works with no network', async () 
   await page.evaluate(() => navigator.serviceWorker.ready);
   // Every request went to the page's own origin.
   assert.ok(requests.every((u) => u.startsWith(srv.url)), requests.filter((u) => !u.startsWith(srv.url)).join(' '));
-  // The page asks for the wasm and the font package early (<link rel=preload>); the app's own
-  // requests must take those responses rather than download the 2 MB again.
-  for (const f of ['app.wasm', 'app.data']) assert.equal(requests.filter((u) => u === srv.url + f).length, 1, f);
+  // The page asks for the wasm, the font package and its scripts early (<link rel=preload>); the
+  // app's own requests and the script tags must take those responses rather than fetch again.
+  const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload]')].map((l) => l.href));
+  for (const f of ['app.wasm', 'app.data', 'app.js', 'js/storage.js']) assert.ok(preloaded.includes(srv.url + f), f);
+  for (const u of preloaded) assert.equal(requests.filter((r) => r === u).length, 1, u);
   await ctx.setOffline(true);
   await reopen(page);
   assert.equal(await page.evaluate(() => navigator.onLine), false);

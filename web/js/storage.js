@@ -72,15 +72,20 @@
     Module['jianfuReadOnlyWhy'] = why;
   }
 
-  // The lock is sought in preInit, while the wasm downloads and compiles. The files are copied into
-  // /data only in preRun: MEMFS cannot take a write before the wasm's memory exists (it compares
-  // every write's buffer with the heap), and from the offline cache IndexedDB answers first.
+  // The lock is sought, and the database opened, in preInit, while the wasm downloads and compiles.
+  // The files are copied into /data only in preRun: MEMFS cannot take a write before the wasm's
+  // memory exists (it compares every write's buffer with the heap), and from the offline cache
+  // IndexedDB answers first.
   Module['preInit'] = Module['preInit'] || [];
   Module['preInit'].push(function () {
     var FS = Module['FS'];
     FS.mkdir('/data');
     FS.mount(FS.filesystems.IDBFS, {}, '/data');
     var owner = claim();
+    // Opening the database (creating it, on a first visit) reads nothing and can run alongside the
+    // wasm compile; IDBFS keeps the connection for the load below. If this fails, the load opens
+    // it again and reports the failure there.
+    FS.filesystems.IDBFS.getDB('/data', function () {});
     Module['preRun'] = Module['preRun'] || [];
     Module['preRun'].push(function () {
       Module['addRunDependency']('jianfu-idbfs');

@@ -34,6 +34,7 @@ export function startServer(root = SITE) {
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
   '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-features=PreloadTopChromeWebUI',
 ];
 
 export function launch() {
