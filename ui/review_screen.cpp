@@ -5,6 +5,7 @@
 #include "error.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "report/records.h"
 #include "ui/wrapped_text.h"
 
 namespace jianfu::ui {
@@ -22,13 +23,6 @@ std::vector<std::string> lines_of(const std::string& s) {
   return out;
 }
 
-const char* list_label(const std::string& list) {
-  if (list == "duty") return "依法履职事项";
-  if (list == "assist") return "协助政府工作事项";
-  if (list == "negative") return "负面（减负）事项";
-  if (list == "certificate") return "证明事项";
-  return "清单外";
-}
 }  // namespace
 
 void ReviewScreen::start() {
@@ -76,17 +70,8 @@ void ReviewScreen::recheck() {
 
 void ReviewScreen::autosave(double now) {
   if (!ctx_.store || ctx_.read_only || !unsaved_ || !have_decision_ || now - changed_at_ < kSaveDelay) return;
-  storage::Record r;
+  storage::Record r = report::review_record(item_, lines_of(existing_), decision_);
   r.id = record_id_;
-  r.type = "review";
-  r.kind = "review";
-  r.title = item_.value("name", "");
-  r.body = item_.value("description", "");
-  r.verdict = decision_.decision;
-  json packs = json::array();
-  for (const auto* p : decision_.packs) packs.push_back({{"id", p->id}, {"version", p->version}, {"sha256", p->sha256}});
-  r.packs = packs.dump();
-  r.data = json{{"item", item_}, {"existing", lines_of(existing_)}, {"decision", review::decision_to_json(decision_)}}.dump();
   try {
     record_id_ = ctx_.store->save(r).id;
     ctx_.committed();
@@ -193,7 +178,7 @@ void ReviewScreen::draw(double now) {
   ImGui::SeparatorText("对照清单");
   if (decision_.matched.empty()) ImGui::TextDisabled("未在清单中找到相近的事项。");
   for (const auto& m : decision_.matched)
-    ImGui::BulletText("%s · %s（相似度 %.0f%%）", list_label(m.list), m.item.c_str(), m.score * 100);
+    ImGui::BulletText("%s · %s（相似度 %.0f%%）", review::list_text(m.list), m.item.c_str(), m.score * 100);
   ImGui::SeparatorText("理由");
   for (const auto& r : decision_.reasons) {
     ImGui::Bullet();

@@ -32,8 +32,8 @@ constexpr const char* kUsage =
     "用法 (usage):\n"
     "  jianfu-cli assess PROPOSAL.json|- [--pack PATH|ID]... [--as-of YYYY-MM-DD] [--save DB]\n"
     "                                 为基层减负一致性评估（JSON 报告；--save 同时存入数据库）\n"
-    "  jianfu-cli review ITEM.json|- [--pack PATH|ID]... [--existing NAMES.json]\n"
-    "                                 村（社区）工作事项准入（JSON 决定）\n"
+    "  jianfu-cli review ITEM.json|- [--pack PATH|ID]... [--existing NAMES.json] [--save DB]\n"
+    "                                 村（社区）工作事项准入（JSON 决定；--save 同时存入数据库）\n"
     "  jianfu-cli test-pack PACK [--pack BASE]...\n"
     "                                 用规则自带的正例、反例检查规则包\n"
     "  jianfu-cli packs               内置规则包和清单包列表（JSON）\n"
@@ -99,7 +99,8 @@ int cmd_assess(const std::vector<std::string>& args, Streams io) {
 int cmd_review(const std::vector<std::string>& args, Streams io) {
   const Options o = parse_options(args);
   if (o.positional.size() != 1) throw bad_input("USAGE", std::string("review 需要一个输入文件（或 - 表示标准输入）。\n") + kUsage);
-  const review::WorkItem item = review::parse_work_item(read_input(o.positional[0], io.in));
+  const std::string input = read_input(o.positional[0], io.in);
+  const review::WorkItem item = review::parse_work_item(input);
   std::vector<std::string> existing;
   if (!o.existing.empty()) {
     // A JSON array of the names of tasks the committee already carries.
@@ -116,7 +117,13 @@ int cmd_review(const std::vector<std::string>& args, Streams io) {
     }
   }
   const auto lists = review::load_list_set(o.packs);
-  io.out << review::decision_to_json(review::review(item, *lists, existing)).dump() << "\n";
+  const review::Decision decision = review::review(item, *lists, existing);
+  if (!o.save.empty()) {
+    storage::RecordStore store(o.save);
+    const auto saved = store.save(report::review_record(nlohmann::json::parse(input), existing, decision));
+    io.err << "已保存记录 " << saved.id << "\n";
+  }
+  io.out << review::decision_to_json(decision).dump() << "\n";
   return 0;
 }
 

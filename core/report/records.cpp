@@ -25,6 +25,20 @@ storage::Record assessment_record(const json& proposal, const ordered_json& repo
   return r;
 }
 
+storage::Record review_record(const json& item, const std::vector<std::string>& existing, const review::Decision& d) {
+  storage::Record r;
+  r.type = "review";
+  r.kind = "review";
+  r.title = item.value("name", "");
+  r.body = item.value("description", "");
+  r.verdict = d.decision;
+  json packs = json::array();
+  for (const auto* p : d.packs) packs.push_back({{"id", p->id}, {"version", p->version}, {"sha256", p->sha256}});
+  r.packs = packs.dump();
+  r.data = json{{"item", item}, {"existing", existing}, {"decision", review::decision_to_json(d)}}.dump();
+  return r;
+}
+
 std::string html_escape(const std::string& s) {
   std::string out;
   out.reserve(s.size() + s.size() / 8);
@@ -46,49 +60,92 @@ std::string label(const std::string& code) {
   static const std::map<std::string, std::string> labels = {
       {"document", "发文"}, {"meeting", "会议"}, {"inspection", "督查检查考核"}, {"research", "调研"},
       {"digital", "政务APP、工作群"}, {"data_request", "数据填报"}, {"activity", "创建示范、评比表彰、节庆"},
-      {"secondment", "借调"}, {"school_task", "进校园"}, {"hospital_task", "进医院"}, {"draft", "草稿"}, {"final", "定稿"}};
+      {"secondment", "借调"}, {"school_task", "进校园"}, {"hospital_task", "进医院"}, {"review", "村（社区）工作事项准入"},
+      {"draft", "草稿"}, {"final", "定稿"}};
   const auto it = labels.find(code);
   return it == labels.end() ? code : it->second;
 }
 }  // namespace
 
-std::string record_html(const storage::Record& r) {
-  const json data = json::parse(r.data, nullptr, false);
-  const json rep = data.is_object() ? data.value("report", json::object()) : json::object();
-  const auto e = [](const json& j, const char* k) { return html_escape(j.is_object() ? j.value(k, "") : ""); };
-  std::string h =
-      "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + html_escape(r.title) +
-      "</title>\n<style>body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.6}"
-      "h1{font-size:1.4em}.verdict{font-size:1.2em;font-weight:bold}.finding{border-left:4px solid #c60;padding:.2em .8em;margin:1em 0}"
-      ".block{border-color:#b00}.justify{border-color:#c80}.revise{border-color:#48c}.basis{color:#555}mark{background:#fe9}"
-      "@media print{body{margin:0}}</style></head><body>\n";
-  h += "<h1>" + html_escape(r.title) + "</h1>\n";
-  h += "<p>事项类型：" + html_escape(label(r.kind)) + "　记录编号：" + html_escape(r.id) + "　状态：" + html_escape(label(r.status)) +
-       "　更新时间：" + html_escape(r.updated_at) + "</p>\n";
-  h += "<p class=\"verdict\">结论：" + e(rep, "verdict_text") + "</p>\n";
+namespace {
+std::string field(const json& j, const char* k) { return html_escape(j.is_object() ? j.value(k, "") : ""); }
+
+// An assessment: the verdict, each finding with its clause, fix and evidence, open questions, reasons.
+std::string assessment_html(const json& data) {
+  const json rep = data.value("report", json::object());
+  std::string h = "<p class=\"verdict\">结论：" + field(rep, "verdict_text") + "</p>\n";
   if (rep.contains("findings")) {
     h += "<h2>发现的问题</h2>\n";
     for (const auto& f : rep["findings"]) {
-      h += "<div class=\"finding " + e(f, "severity") + "\"><p><b>" + e(f, "message") + "</b></p>";
-      h += "<p class=\"basis\">依据：" + e(f, "basis") + "</p><p>修改建议：" + e(f, "fix") + "</p>";
-      for (const auto& ev : f.value("evidence", json::array())) h += "<p>原文：<mark>" + e(ev, "text") + "</mark></p>";
+      h += "<div class=\"finding " + field(f, "severity") + "\"><p><b>" + field(f, "message") + "</b></p>";
+      h += "<p class=\"basis\">依据：" + field(f, "basis") + "</p><p>修改建议：" + field(f, "fix") + "</p>";
+      for (const auto& ev : f.value("evidence", json::array())) h += "<p>原文：<mark>" + field(ev, "text") + "</mark></p>";
       h += "</div>\n";
     }
   }
   if (rep.contains("unanswered") && !rep["unanswered"].empty()) {
     h += "<h2>尚未回答的问题</h2><ul>";
-    for (const auto& q : rep["unanswered"]) h += "<li>" + e(q, "question") + "</li>";
+    for (const auto& q : rep["unanswered"]) h += "<li>" + field(q, "question") + "</li>";
     h += "</ul>\n";
   }
-  if (data.is_object() && data.contains("reasons")) {
+  if (data.contains("reasons")) {
     h += "<h2>说明的理由或报批情况</h2><ul>";
-    for (const auto& [rule, why] : data["reasons"].items()) h += "<li>" + html_escape(rule) + "：" + html_escape(why.is_string() ? why.get<std::string>() : why.dump()) + "</li>";
+    for (const auto& [rule, why] : data["reasons"].items())
+      h += "<li>" + html_escape(rule) + "：" + html_escape(why.is_string() ? why.get<std::string>() : why.dump()) + "</li>";
     h += "</ul>\n";
   }
-  h += "<h2>所用规则包</h2><ul>";
+  return h;
+}
+
+// A 准入 review: the decision, the list entries it matched, why, and the way forward.
+std::string review_html(const json& data) {
+  const json d = data.value("decision", json::object());
+  std::string h = "<p class=\"verdict\">结论：" + field(d, "decision_text") + "</p>\n";
+  const json item = data.value("item", json::object());
+  for (const auto& [key, heading] : {std::pair{"department", "交办部门"}, std::pair{"legal_basis", "法定依据"},
+                                     std::pair{"approved_by", "审核批准"}})
+    if (!field(item, key).empty()) h += "<p>" + std::string(heading) + "：" + field(item, key) + "</p>\n";
+  const auto list = [&](const char* key, const char* heading) {
+    const json xs = d.value(key, json::array());
+    if (xs.empty()) return;
+    h += std::string("<h2>") + heading + "</h2><ul>";
+    for (const auto& x : xs) h += "<li>" + html_escape(x.is_string() ? x.get<std::string>() : "") + "</li>";
+    h += "</ul>\n";
+  };
+  h += "<h2>对照清单</h2><ul>";
+  for (const auto& m : d.value("matched", json::array()))
+    h += "<li>" + html_escape(review::list_text(m.value("list", ""))) + " · " + field(m, "item") + "（相似度 " +
+         std::to_string(static_cast<int>(m.value("score", 0.0) * 100 + 0.5)) + "%）</li>";
+  if (d.value("matched", json::array()).empty()) h += "<li>" + html_escape(review::list_text("")) + "</li>";
+  h += "</ul>\n<h2>理由</h2>\n";
+  for (const auto& r : d.value("reasons", json::array()))
+    h += "<div class=\"finding\"><p><b>" + field(r, "message") + "</b></p><p class=\"basis\">依据：" + field(r, "basis") + "</p></div>\n";
+  list("conditions", "须满足的条件");
+  list("steps", "下一步");
+  return h;
+}
+}  // namespace
+
+std::string record_html(const storage::Record& r) {
+  const bool is_review = r.type == "review";
+  const json parsed = json::parse(r.data, nullptr, false);
+  const json data = parsed.is_object() ? parsed : json::object();
+  std::string h =
+      "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + html_escape(r.title) +
+      "</title>\n<style>body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.6}"
+      "h1{font-size:1.4em}.verdict{font-size:1.2em;font-weight:bold}.finding{border-left:4px solid #c60;padding:.2em .8em;margin:1em 0}"
+      ".block{border-color:#b00}.justify{border-color:#c80}.revise{border-color:#48c}.basis{color:#555}mark{background:#fe9}pre{font:inherit}"
+      "@media print{body{margin:0}}</style></head><body>\n";
+  h += "<h1>" + html_escape(r.title) + "</h1>\n";
+  h += "<p>事项类型：" + html_escape(label(r.kind)) + "　记录编号：" + html_escape(r.id) + "　状态：" + html_escape(label(r.status)) +
+       "　更新时间：" + html_escape(r.updated_at) + "</p>\n";
+  h += is_review ? review_html(data) : assessment_html(data);
+  h += is_review ? "<h2>所用清单包</h2><ul>" : "<h2>所用规则包</h2><ul>";
   const json packs = json::parse(r.packs, nullptr, false);
-  if (packs.is_array()) for (const auto& p : packs) h += "<li>" + e(p, "id") + " " + e(p, "version") + "（" + e(p, "sha256").substr(0, 12) + "…）</li>";
-  h += "</ul>\n<h2>原文</h2><pre style=\"white-space:pre-wrap\">" + html_escape(r.body) + "</pre>\n</body></html>\n";
+  if (packs.is_array())
+    for (const auto& p : packs) h += "<li>" + field(p, "id") + " " + field(p, "version") + "（" + field(p, "sha256").substr(0, 12) + "…）</li>";
+  h += std::string("</ul>\n<h2>") + (is_review ? "事项说明" : "原文") + "</h2><pre style=\"white-space:pre-wrap\">" +
+       html_escape(r.body) + "</pre>\n</body></html>\n";
   return h;
 }
 
@@ -117,7 +174,9 @@ std::string csv_summary(const std::vector<storage::Record>& records) {
     const json data = json::parse(r.data, nullptr, false);
     std::size_t findings = 0;
     if (data.is_object() && data.contains("report")) findings = data["report"].value("findings", json::array()).size();
-    const std::string verdict = r.type == "assessment" && !r.verdict.empty() ? assess::verdict_text(r.verdict) : r.verdict;
+    std::string verdict = r.verdict;
+    if (r.type == "assessment" && !r.verdict.empty()) verdict = assess::verdict_text(r.verdict);
+    if (r.type == "review" && *review::decision_text(r.verdict)) verdict = review::decision_text(r.verdict);
     for (const std::string* f : {&r.id, &r.type, &r.kind, &r.title}) out += csv_field(*f) + ",";
     out += csv_field(verdict) + "," + csv_field(r.status) + "," + csv_field(r.as_of) + "," + csv_field(r.created_at) + "," +
            csv_field(r.updated_at) + "," + std::to_string(findings) + "\r\n";

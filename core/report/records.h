@@ -1,5 +1,6 @@
 // Turning results into stored records and stored records into reports: the record of an
-// assessment (inputs and report, so that re-opening shows exactly what was decided), a printable
+// assessment or of a 准入 review (inputs and result, so that re-opening shows exactly what was
+// decided), a printable
 // HTML report with every user-supplied text escaped, a CSV summary, counts-only statistics, and
 // what changed when a stored assessment is re-checked with the current rules.
 #pragma once
@@ -8,12 +9,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "review/review.h"
 #include "storage/record_store.h"
 
 namespace jianfu::report {
 
 // proposal: the input as given; report: report_to_json() of the engine's result.
 storage::Record assessment_record(const nlohmann::json& proposal, const nlohmann::ordered_json& report);
+// item: the work item as given; existing: the names of tasks the committee already carries.
+storage::Record review_record(const nlohmann::json& item, const std::vector<std::string>& existing,
+                              const review::Decision& decision);
 
 std::string html_escape(const std::string& s);
 std::string record_html(const storage::Record& r);

@@ -222,6 +222,14 @@ const char* decision_text(const std::string& decision) {
   return "";
 }
 
+const char* list_text(const std::string& list) {
+  if (list == "duty") return "依法履职事项";
+  if (list == "assist") return "协助政府工作事项";
+  if (list == "negative") return "负面（减负）事项";
+  if (list == "certificate") return "证明事项";
+  return "清单外";
+}
+
 nlohmann::ordered_json decision_to_json(const Decision& d) {
   nlohmann::ordered_json j;
   j["decision"] = d.decision;

@@ -45,5 +45,7 @@ nlohmann::ordered_json decision_to_json(const Decision& d);
 
 // 准入 / 附条件准入 / 需履行准入程序 / 不予准入 for a decision code; empty for anything else.
 const char* decision_text(const std::string& decision);
+// 依法履职事项 / 协助政府工作事项 / 负面（减负）事项 / 证明事项 for a list code; 清单外 for anything else.
+const char* list_text(const std::string& list);
 
 }  // namespace jianfu::review

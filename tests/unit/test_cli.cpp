@@ -161,3 +161,25 @@ TEST_CASE("cli assess --save: the report is printed as usual and the record is s
   CHECK(r.code == 2);
   CHECK(r.err.find("RECORD_NOT_FOUND") != std::string::npos);
 }
+
+TEST_CASE("cli review --save: the decision is printed as usual and the record is stored") {
+  const std::string db = std::string(JIANFU_TEST_TMP_DIR) + "/cli_review_save.sqlite3";
+  for (const char* s : {"", "-wal", "-shm"}) std::remove((db + s).c_str());
+  Run r = run({"review", "-", "--save", db}, R"({"name":"违章建筑拆除","description":"由各村负责"})");
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("{\"decision\":\"reject\"", 0) == 0);
+  CHECK(r.err.find("已保存记录") != std::string::npos);
+  jianfu::storage::RecordStore store(db);
+  REQUIRE(store.count() == 1);
+  const auto rec = store.recent(1).front();
+  CHECK(rec.type == "review");
+  CHECK(rec.verdict == "reject");
+  CHECK(rec.title == "违章建筑拆除");
+  r = run({"store", "report", db, rec.id, "--html"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("结论：不予准入") != std::string::npos);
+  // Bad input is refused before anything is stored.
+  r = run({"review", "-", "--save", db}, R"({"description":"没有名称"})");
+  CHECK(r.code == 2);
+  CHECK(jianfu::storage::RecordStore(db).count() == 1);
+}

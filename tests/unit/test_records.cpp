@@ -3,6 +3,7 @@
 
 #include "assess/engine.h"
 #include "report/records.h"
+#include "review/list_pack.h"
 #include "rules/pack_set.h"
 
 using namespace jianfu;
@@ -63,4 +64,27 @@ TEST_CASE("report: re-checking with other rules shows what changed") {
   CHECK(diff["added"] == json::array({"HN-CONSULT-RUSH"}));
   const auto same = report::recheck_diff(data["report"], data["report"]);
   CHECK(same["changed"] == false);
+}
+
+TEST_CASE("report: a 准入 review prints its decision, matched list entries, reasons and way forward") {
+  const json item = {{"name", "违章建筑拆除<b>"}, {"description", "由各村负责，<script>x</script>"}, {"department", "住建局"}};
+  const auto lists = review::load_list_set({});
+  const auto decision = review::review(review::work_item_from_json(item), *lists);
+  REQUIRE(decision.decision == "reject");
+  storage::Record r = report::review_record(item, {"已有事项甲"}, decision);
+  CHECK(r.type == "review");
+  CHECK(r.verdict == "reject");
+  CHECK(json::parse(r.data)["existing"] == json::array({"已有事项甲"}));
+  const std::string html = report::record_html(r);
+  CHECK(html.find("结论：不予准入") != std::string::npos);
+  CHECK(html.find("村（社区）工作事项准入") != std::string::npos);  // the kind, not its code
+  CHECK(html.find("负面（减负）事项 · ") != std::string::npos);     // the matched entry and its list
+  CHECK(html.find(decision.reasons.front().message) != std::string::npos);
+  CHECK(html.find("交办部门：住建局") != std::string::npos);
+  CHECK(html.find("所用清单包") != std::string::npos);
+  CHECK(html.find("<script>") == std::string::npos);
+  CHECK(html.find("违章建筑拆除&lt;b&gt;") != std::string::npos);
+  // The CSV shows the decision in words, as it does an assessment's verdict.
+  r.id = "r1";
+  CHECK(report::csv_summary({r}).find(",不予准入,") != std::string::npos);
 }
