@@ -121,10 +121,17 @@ const browser = await launch();
   await page.waitForTimeout(1500);  // first check, glyphs of the draft rasterised
   await click(page, '##body');
   await page.keyboard.press('Control+End');
+  // Also the time from each typed character (its beforeinput event) to the end of the next frame.
   await page.evaluate(() => {
-    window.__gaps = []; let last = performance.now();
+    window.__gaps = []; window.__keyToFrame = []; let last = performance.now(); let pending = [];
+    window.addEventListener('beforeinput', (e) => pending.push(e.timeStamp), true);
     const prev = Module.jianfuFrameDone;
-    Module.jianfuFrameDone = function () { const t = performance.now(); window.__gaps.push(t - last); last = t; prev(); };
+    Module.jianfuFrameDone = function () {
+      const t = performance.now(); window.__gaps.push(t - last); last = t;
+      for (const k of pending) window.__keyToFrame.push(t - k);
+      pending = [];
+      prev();
+    };
   });
   // Idle first: the interval between frames when nothing changes is the cost of drawing the
   // window at all under this GL, the floor for the typing figure below.
@@ -133,7 +140,7 @@ const browser = await launch();
   const idle = (await page.evaluate(() => window.__gaps)).sort((a, b) => a - b);
   console.log(`Idle (draft loaded, nothing typed): ${idle.length} frames in 1 s; ` +
               `frame interval median ${median(idle).toFixed(1)} ms, p95 ${idle[Math.floor(idle.length * 0.95)].toFixed(1)} ms`);
-  await page.evaluate(() => { window.__gaps = []; });
+  await page.evaluate(() => { window.__gaps = []; window.__keyToFrame = []; });
   await page.evaluate(() => Module.ccall('jianfu_test_command', null, ['string'], ['{"reset_frame_stats":true}']));
   await page.keyboard.type('各乡镇要按时报送材料并排名通报'.repeat(3), { delay: 40 });
   await page.waitForTimeout(500);
@@ -143,6 +150,9 @@ const browser = await launch();
   console.log(`Typing 45 characters into a 4,000-character draft: ${s.frames.count} frames; ` +
               `frame build max ${s.frames.max_ms.toFixed(1)} ms, p95 ${s.frames.p95_ms.toFixed(1)} ms; ` +
               `frame interval p95 ${gaps[Math.floor(gaps.length * 0.95)].toFixed(1)} ms, max ${gaps[gaps.length - 1].toFixed(1)} ms (budget 33 ms)`);
+  const keys = (await page.evaluate(() => window.__keyToFrame)).sort((a, b) => a - b);
+  console.log(`  character typed to the end of the next frame: median ${median(keys).toFixed(1)} ms, ` +
+              `p95 ${keys[Math.floor(keys.length * 0.95)].toFixed(1)} ms, max ${keys[keys.length - 1].toFixed(1)} ms (${keys.length} keys)`);
   console.log(`  findings on the draft: ${s.assess.findings.length}, body ${s.assess.body_chars} characters`);
 }
 await browser.close();
