@@ -154,6 +154,11 @@ const browser = await launch();
   console.log(`  character typed to the end of the next frame: median ${median(keys).toFixed(1)} ms, ` +
               `p95 ${keys[Math.floor(keys.length * 0.95)].toFixed(1)} ms, max ${keys[keys.length - 1].toFixed(1)} ms (${keys.length} keys)`);
   console.log(`  findings on the draft: ${s.assess.findings.length}, body ${s.assess.body_chars} characters`);
+  // Left alone: after the active seconds the app draws a few frames a second (ui/frame_pacing.h).
+  await page.waitForTimeout(4000);
+  const drawn = await page.evaluate(() => Module.jianfuFrames);
+  await page.waitForTimeout(2000);
+  console.log(`Left alone, 4 to 6 s after the last key: ${((await page.evaluate(() => Module.jianfuFrames)) - drawn) / 2} frames drawn a second`);
 }
 await browser.close();
 server.close();

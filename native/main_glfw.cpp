@@ -25,6 +25,7 @@
 #include "native/platform_native.h"
 #include "ui/app.h"
 #include "ui/frame.h"
+#include "ui/frame_pacing.h"
 
 static void on_glfw_error(int code, const char* what) { std::fprintf(stderr, "GLFW %d: %s\n", code, what); }
 
@@ -77,13 +78,21 @@ int main(int argc, char** argv) {
   glfwSetWindowUserPointer(window, &app);
   glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
     if (count > 0) static_cast<jianfu::ui::App*>(glfwGetWindowUserPointer(w))->import_file(paths[0]);
+    jianfu::ui::frame_pacer().wake();
   });
 
-  for (long frame = 0; !glfwWindowShouldClose(window) && frame != max_frames; ++frame) {
-    glfwPollEvents();
-    jianfu::ui::render_frame(app, window);
-    glfwSwapBuffers(window);
-    if (!state_out.empty() && frame % 10 == 0) {  // for tests that drive the real window (keyboard)
+  // Drawn on every event and for a few seconds after; otherwise a few times a second, asleep in
+  // between (ui/frame_pacing.h). A resized or uncovered window is drawn at once.
+  jianfu::ui::FramePacer& pacer = jianfu::ui::frame_pacer();
+  glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { jianfu::ui::frame_pacer().wake(); });
+  glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { jianfu::ui::frame_pacer().wake(); });
+  double state_written = -1.0;
+  for (long frame = 0; !glfwWindowShouldClose(window) && frame != max_frames;) {
+    const double wait = pacer.wait(glfwGetTime());
+    if (wait > 0.0) glfwWaitEventsTimeout(wait);
+    else glfwPollEvents();
+    if (!state_out.empty() && glfwGetTime() - state_written >= 0.15) {  // for tests that drive the real window
+      state_written = glfwGetTime();
       std::ofstream(state_out + ".tmp", std::ios::binary) << app.test_state_json();
       std::filesystem::rename(state_out + ".tmp", state_out);
       // ... and may send one command while it runs (e.g. reset the frame statistics): FILE.cmd.
@@ -93,8 +102,14 @@ int main(int argc, char** argv) {
         in.close();
         std::filesystem::remove(cmd_file);
         if (j.is_object()) app.test_command(j);
+        pacer.wake();
       }
     }
+    if (!pacer.due(glfwGetTime(), jianfu::ui::input_waiting())) continue;
+    jianfu::ui::render_frame(app, window);
+    glfwSwapBuffers(window);
+    pacer.drew(glfwGetTime());
+    ++frame;
   }
 
   app.save_now();  // the window was closed: keep what was typed within the autosave delay

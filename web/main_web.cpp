@@ -14,6 +14,7 @@
 #include "imgui_impl_opengl3.h"
 #include "ui/app.h"
 #include "ui/frame.h"
+#include "ui/frame_pacing.h"
 #include "ui/item_locator.h"
 #include "web/platform_web.h"
 #include "web/test_api.h"
@@ -39,6 +40,7 @@ void fit_canvas() {
   g_dpr = emscripten_get_device_pixel_ratio();
   set_backing_size(static_cast<int>(css_w * g_dpr), static_cast<int>(css_h * g_dpr));
   if (g_app) g_app->set_content_scale(static_cast<float>(g_dpr));
+  jianfu::ui::frame_pacer().wake();
 }
 
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
@@ -57,11 +59,16 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
   return EM_TRUE;
 }
 
+// Called on every animation frame; draws only when the pacer says so (ui/frame_pacing.h). A frame
+// not drawn leaves the canvas as it was: WebGL presents a canvas only after it was drawn into.
 void frame() {
   // devicePixelRatio changes with browser zoom, without a resize event on every browser.
   if (emscripten_get_device_pixel_ratio() != g_dpr) fit_canvas();
   glfwPollEvents();
+  jianfu::ui::FramePacer& pacer = jianfu::ui::frame_pacer();
+  if (!pacer.due(glfwGetTime(), jianfu::ui::input_waiting())) return;
   jianfu::ui::render_frame(*g_app, g_window, jianfu::web::draw_preedit);
+  pacer.drew(glfwGetTime());
   EM_ASM({ if (Module['jianfuFrameDone']) Module['jianfuFrameDone'](); });
 }
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <utility>
 
+#include "ui/frame_pacing.h"
+
 namespace jianfu::web {
 
 namespace {
@@ -76,6 +78,7 @@ ui::PlatformServices make_services(float device_pixel_ratio) {
 // js/storage.js reports each copy to IndexedDB that fails (error text) and the next that succeeds
 // (empty). The records stay in the page's memory meanwhile; the next commit tries again.
 extern "C" EMSCRIPTEN_KEEPALIVE void jianfu_storage_status(const char* error) {
+  jianfu::ui::frame_pacer().wake();
   if (!error || !*error) {
     jianfu::web::storage_warning().clear();
     return;
@@ -86,5 +89,6 @@ extern "C" EMSCRIPTEN_KEEPALIVE void jianfu_storage_status(const char* error) {
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void jianfu_file_chosen(const char* path) {
+  jianfu::ui::frame_pacer().wake();
   if (auto cb = std::exchange(jianfu::web::pending_file_callback(), nullptr)) cb(path ? path : "");
 }

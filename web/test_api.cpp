@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ui/app.h"
+#include "ui/frame_pacing.h"
 #include "ui/item_locator.h"
 #include "web/test_api.h"
 
@@ -28,6 +29,7 @@ EMSCRIPTEN_KEEPALIVE const char* jianfu_test_find(const char* label) {
 
 EMSCRIPTEN_KEEPALIVE void jianfu_test_set_field(const char* field, const char* utf8) {
   if (g_app && field && utf8) g_app->set_field(field, utf8);
+  jianfu::ui::frame_pacer().wake();
 }
 
 // One command as JSON: {"go": "history"}, {"start": "meeting"}, {"training": {...}} — see App::test_command.
@@ -35,6 +37,7 @@ EMSCRIPTEN_KEEPALIVE void jianfu_test_command(const char* json) {
   if (!g_app || !json) return;
   const auto j = nlohmann::json::parse(json, nullptr, false);
   if (j.is_object()) g_app->test_command(j);
+  jianfu::ui::frame_pacer().wake();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* jianfu_test_state() {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "ui/frame_pacing.h"
 
 namespace {
 
@@ -56,11 +57,16 @@ EMSCRIPTEN_KEEPALIVE void jianfu_text_input(const char* utf8) {
   if (utf8) ImGui::GetIO().AddInputCharactersUTF8(utf8);
 }
 
-EMSCRIPTEN_KEEPALIVE void jianfu_ime_preedit(const char* utf8) { g_preedit = utf8 ? utf8 : ""; }
+// The composition is drawn by this file, not by ImGui: a change to it is no input ImGui sees.
+EMSCRIPTEN_KEEPALIVE void jianfu_ime_preedit(const char* utf8) {
+  g_preedit = utf8 ? utf8 : "";
+  jianfu::ui::frame_pacer().wake();
+}
 
 // press_keys: the paste came without a Ctrl+V (a menu paste), so the app is told to paste now.
 EMSCRIPTEN_KEEPALIVE void jianfu_clipboard_paste(const char* utf8, int press_keys) {
   g_clipboard = normalise_paste(utf8 ? utf8 : "");
+  jianfu::ui::frame_pacer().wake();
   if (press_keys) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddKeyEvent(ImGuiMod_Ctrl, true);
