@@ -3,11 +3,10 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "assess/engine.h"
 #include "error.h"
 #include "imgui.h"
+#include "report/records.h"
 #include "ui/kinds.h"
-#include "training/grading.h"
 #include "storage/settings.h"
 
 namespace jianfu::ui {
@@ -84,17 +83,12 @@ Rgba verdict_rgba(const std::string& v) {
   return {0.1f, 0.55f, 0.2f, 1};
 }
 
-std::string record_verdict_label(const storage::Record& r) {
-  if (r.verdict.empty()) return "";
-  return r.type == "review" ? training::decision_label(r.verdict) : assess::verdict_text(r.verdict);
-}
-
 void draw_kind_and_verdict_cells(const storage::Record& r) {
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(r.type == "review" ? "准入审查" : kind_label(r.kind));
   ImGui::TableNextColumn();
   const Rgba c = verdict_rgba(r.verdict);
-  ImGui::TextColored(ImVec4(c.r, c.g, c.b, c.a), "%s", record_verdict_label(r).c_str());
+  ImGui::TextColored(ImVec4(c.r, c.g, c.b, c.a), "%s", report::verdict_label(r).c_str());
 }
 
 }  // namespace jianfu::ui

@@ -61,8 +61,6 @@ struct Context {
 // Shared look of verdicts and decisions.
 struct Rgba { float r, g, b, a; };
 Rgba verdict_rgba(const std::string& verdict);  // pass | revise | justify | reject | admit …
-// A stored record's verdict (assessment) or decision (review) in words.
-std::string record_verdict_label(const storage::Record& r);
 // Two table cells shared by the record lists: the kind of proposal and the coloured verdict.
 void draw_kind_and_verdict_cells(const storage::Record& r);
 

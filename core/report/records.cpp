@@ -4,6 +4,7 @@
 #include <set>
 
 #include "assess/engine.h"
+#include "training/grading.h"
 #include "util/csv.h"
 
 namespace jianfu::report {
@@ -37,6 +38,11 @@ storage::Record review_record(const json& item, const std::vector<std::string>& 
   r.packs = packs.dump();
   r.data = json{{"item", item}, {"existing", existing}, {"decision", review::decision_to_json(d)}}.dump();
   return r;
+}
+
+std::string verdict_label(const storage::Record& r) {
+  if (r.verdict.empty()) return "";
+  return r.type == "review" ? training::decision_label(r.verdict) : assess::verdict_text(r.verdict);
 }
 
 std::string html_escape(const std::string& s) {
@@ -174,11 +180,8 @@ std::string csv_summary(const std::vector<storage::Record>& records) {
     const json data = json::parse(r.data, nullptr, false);
     std::size_t findings = 0;
     if (data.is_object() && data.contains("report")) findings = data["report"].value("findings", json::array()).size();
-    std::string verdict = r.verdict;
-    if (r.type == "assessment" && !r.verdict.empty()) verdict = assess::verdict_text(r.verdict);
-    if (r.type == "review" && *review::decision_text(r.verdict)) verdict = review::decision_text(r.verdict);
     for (const std::string* f : {&r.id, &r.type, &r.kind, &r.title}) out += csv_field(*f) + ",";
-    out += csv_field(verdict) + "," + csv_field(r.status) + "," + csv_field(r.as_of) + "," + csv_field(r.created_at) + "," +
+    out += csv_field(verdict_label(r)) + "," + csv_field(r.status) + "," + csv_field(r.as_of) + "," + csv_field(r.created_at) + "," +
            csv_field(r.updated_at) + "," + std::to_string(findings) + "\r\n";
   }
   return out;

@@ -20,6 +20,9 @@ storage::Record assessment_record(const nlohmann::json& proposal, const nlohmann
 storage::Record review_record(const nlohmann::json& item, const std::vector<std::string>& existing,
                               const review::Decision& decision);
 
+// A stored record's verdict (assessment) or decision (review) in words; empty if it has none.
+std::string verdict_label(const storage::Record& r);
+
 std::string html_escape(const std::string& s);
 std::string record_html(const storage::Record& r);
 nlohmann::ordered_json record_json(const storage::Record& r);
