@@ -8,6 +8,13 @@
   var syncing = false, again = false, stamp = 0, runs = 0;
   var state = Module['jianfuStorage'] = { syncs: 0, lastError: null, pending: false, loaded: false };
 
+  // Calls fn with the path of each file of the database directory.
+  function eachFile(fn) {
+    Module['FS'].readdir('/data').forEach(function (name) {
+      if (name !== '.' && name !== '..') fn('/data/' + name);
+    });
+  }
+
   function sync() {
     if (Module['jianfuReadOnly']) return;  // another tab owns the database, or it failed to load: keep the saved copy
     if (syncing) { again = true; state.pending = true; return; }
@@ -18,9 +25,7 @@
     // would never be copied. Each run first gives the files a time no earlier copy can have.
     var FS = Module['FS'];
     stamp = Math.max(Date.now(), stamp + 1);
-    FS.readdir('/data').forEach(function (name) {
-      if (name !== '.' && name !== '..') FS.utime('/data/' + name, stamp, stamp);
-    });
+    eachFile(function (path) { FS.utime(path, stamp, stamp); });
     // IDBFS never answers when IndexedDB aborts the transaction itself (a full quota does that):
     // after 10 s the copy counts as failed, and a late answer from it is ignored.
     var mine = ++runs;
@@ -101,9 +106,7 @@
           }
           // Later copies must be stamped after the times just loaded (the last page's clock may
           // have run ahead of this one's).
-          FS.readdir('/data').forEach(function (name) {
-            if (name !== '.' && name !== '..') stamp = Math.max(stamp, FS.stat('/data/' + name).mtime.getTime());
-          });
+          eachFile(function (path) { stamp = Math.max(stamp, FS.stat(path).mtime.getTime()); });
           state.loaded = true;
           Module['removeRunDependency']('jianfu-idbfs');
         });
