@@ -31,10 +31,26 @@ export function startServer(root = SITE) {
   }));
 }
 
+// Graphics: this machine has no GPU. Left to itself, Chromium composites the page in software and
+// runs WebGL on SwiftShader (chrome://gpu: "Compositing: Software only"; the WebGL renderer string
+// names SwiftShader), which is what a browser on a PC without a usable GPU does; the
+// --enable-unsafe-swiftshader switch keeps WebGL on in builds that would refuse it there.
+// JIANFU_BROWSER_GL=swiftshader instead forces everything, the page's compositing too, through
+// SwiftShader (--use-angle=swiftshader), the configuration of the figures in docs/BENCHMARKS.md
+// measured before 2026-11-23, night.
+const FORCED_GL = process.env.JIANFU_BROWSER_GL === 'swiftshader';
+export const GL_CONFIG = FORCED_GL ? 'everything on SwiftShader (forced)'
+                                   : 'software compositing, WebGL on SwiftShader (Chromium\'s own choice here)';
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
-  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-features=PreloadTopChromeWebUI',
+  '--no-sandbox', '--enable-unsafe-swiftshader', ...(FORCED_GL ? ['--use-angle=swiftshader'] : []),
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync',
+  // Each new window of headless Chromium 156 otherwise loads its address-bar pop-up, a page of
+  // about 290 scripts, in a renderer of its own: in a trace of one cold start it took 2.1 s of main
+  // thread and 1.4 s of workers while the app started, on two cores. A user's window has been open
+  // for seconds before anyone types an address. (This switch replaces playwright's own
+  // --disable-features list, none of whose entries the tests depend on.)
+  '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxFullPopup',
 ];
 
 export function launch() {
