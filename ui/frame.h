@@ -6,6 +6,10 @@ struct GLFWwindow;
 
 namespace jianfu::ui {
 class App;
+class UnchangedFrames;
 // overlay: drawn after the app's UI, on top of it (the browser's IME composition string).
-void render_frame(App& app, GLFWwindow* window, void (*overlay)() = nullptr);
+// unchanged: when given, a frame identical to the one last drawn is built but not drawn
+// (ui/draw_digest.h). Returns whether the frame was drawn.
+bool render_frame(App& app, GLFWwindow* window, void (*overlay)() = nullptr,
+                  UnchangedFrames* unchanged = nullptr);
 }  // namespace jianfu::ui

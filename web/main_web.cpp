@@ -13,6 +13,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "ui/app.h"
+#include "ui/draw_digest.h"
 #include "ui/frame.h"
 #include "ui/frame_pacing.h"
 #include "ui/item_locator.h"
@@ -25,6 +26,7 @@ namespace {
 GLFWwindow* g_window = nullptr;
 std::unique_ptr<jianfu::ui::App> g_app;
 double g_dpr = 1.0;
+jianfu::ui::UnchangedFrames g_unchanged;  // frames identical to the one on screen are not drawn
 
 // Sizes the canvas backing store and tells GLFW, without glfwSetWindowSize: emscripten 3.1.6's
 // version requests fullscreen whenever the size equals the screen's (a full-window canvas at DPR 1)
@@ -39,6 +41,7 @@ void fit_canvas() {
   emscripten_get_element_css_size("#canvas", &css_w, &css_h);
   g_dpr = emscripten_get_device_pixel_ratio();
   set_backing_size(static_cast<int>(css_w * g_dpr), static_cast<int>(css_h * g_dpr));
+  g_unchanged.forget();  // resizing the canvas cleared it
   if (g_app) g_app->set_content_scale(static_cast<float>(g_dpr));
   jianfu::ui::frame_pacer().wake();
 }
@@ -59,17 +62,18 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
   return EM_TRUE;
 }
 
-// Called on every animation frame; draws only when the pacer says so (ui/frame_pacing.h). A frame
-// not drawn leaves the canvas as it was: WebGL presents a canvas only after it was drawn into.
+// Called on every animation frame; builds a frame only when the pacer says so (ui/frame_pacing.h),
+// and draws it only when it differs from the one on screen (ui/draw_digest.h). A frame not drawn
+// leaves the canvas as it was: WebGL presents a canvas only after it was drawn into.
 void frame() {
   // devicePixelRatio changes with browser zoom, without a resize event on every browser.
   if (emscripten_get_device_pixel_ratio() != g_dpr) fit_canvas();
   glfwPollEvents();
   jianfu::ui::FramePacer& pacer = jianfu::ui::frame_pacer();
   if (!pacer.due(glfwGetTime(), jianfu::ui::input_waiting())) return;
-  jianfu::ui::render_frame(*g_app, g_window, jianfu::web::draw_preedit);
+  const bool drawn = jianfu::ui::render_frame(*g_app, g_window, jianfu::web::draw_preedit, &g_unchanged);
   pacer.drew(glfwGetTime());
-  EM_ASM({ if (Module['jianfuFrameDone']) Module['jianfuFrameDone'](); });
+  EM_ASM({ if (Module['jianfuFrameDone']) Module['jianfuFrameDone']($0); }, drawn ? 1 : 0);
 }
 
 }  // namespace

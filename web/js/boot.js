@@ -4,8 +4,10 @@ var Module = window.Module || {};
 performance.mark('jianfu-boot');
 Module['canvas'] = document.getElementById('canvas');
 Module['preRun'] = Module['preRun'] || [];
-Module['jianfuFrames'] = 0;
-Module['jianfuFrameDone'] = function () {
+Module['jianfuFrames'] = 0;       // frames built (the app ran: input, timers, the caret)
+Module['jianfuFramesDrawn'] = 0;  // of those, frames that changed the picture and were drawn
+Module['jianfuFrameDone'] = function (drawn) {
+  if (drawn) Module['jianfuFramesDrawn']++;
   if (Module['jianfuFrames']++ === 0) {
     performance.mark('jianfu-first-frame');
     document.getElementById('status').classList.add('hidden');
