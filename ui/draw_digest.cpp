@@ -7,9 +7,9 @@
 namespace jianfu::ui {
 namespace {
 
-// A multiply-and-rotate mix over 8-byte words: enough to tell two frames apart (a collision would
-// leave one stale frame until the next change), and cheap next to the drawing it saves: a
-// 4,000-character draft's frame is about 200 KB of vertices and indices.
+// A multiply-and-xor-shift mix over 8-byte words: enough to tell two frames apart (a collision
+// would leave one stale frame until the next change), and one pass over memory the renderer would
+// read anyway, cheap next to the drawing it saves.
 class Digest {
  public:
   void add(const void* p, std::size_t n) {
@@ -74,6 +74,7 @@ bool textures_pending(const ImDrawData& data) {
 }
 
 bool UnchangedFrames::unchanged(const ImDrawData& data, int fb_w, int fb_h) {
+  // The framebuffer's size is part of the picture: a resized canvas is drawn again.
   std::uint64_t now = draw_digest(data);
   now = (now ^ static_cast<std::uint64_t>(fb_w)) * 0x9E3779B97F4A7C15ull;
   now = (now ^ static_cast<std::uint64_t>(fb_h)) * 0x9E3779B97F4A7C15ull;

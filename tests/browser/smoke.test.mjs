@@ -87,3 +87,26 @@ test('characters outside the subset font load the extra font on demand instead o
   assert.equal((await state(page)).body_chars, 5);
   await page.close();
 });
+
+test('frames that change nothing are built but not drawn; a typed character is drawn at once', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await openApp(page, srv.url);
+  await click(page, '##发文');
+  await click(page, '##title');
+  const r = JSON.parse(await page.evaluate(() => Module.ccall('jianfu_test_find', 'string', ['string'], ['##title'])));
+  const counts = () => page.evaluate(() => [Module.jianfuFrames, Module.jianfuFramesDrawn]);
+  // Within the active seconds after the click every animation frame is built; only the caret's
+  // blinking changes the picture.
+  const [b0, d0] = await counts();
+  await page.waitForTimeout(1000);
+  const [b1, d1] = await counts();
+  assert.ok(b1 - b0 >= 20, `frames built in 1 s: ${b1 - b0}`);
+  assert.ok(d1 - d0 <= 4, `frames drawn in 1 s: ${d1 - d0} of ${b1 - b0}`);
+  const ink = async () => darkShare(decodePng(await page.screenshot()), r.x, r.y, r.x + r.w, r.y + r.h);
+  const before = await ink();
+  await page.keyboard.type('千分制考核');
+  await page.waitForFunction(() => JSON.parse(Module.ccall('jianfu_test_state', 'string', [], [])).assess.title === '千分制考核');
+  await page.waitForFunction((d) => Module.jianfuFramesDrawn > d, d1);
+  assert.ok(await ink() > before + 0.01, 'the typed characters are on screen');
+  await page.close();
+});
