@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "storage/record_store.h"
+#include "temp_path.h"
 
 #include <cstdio>
 
@@ -117,8 +118,8 @@ TEST_CASE("cli review: prints one JSON decision; bad input exits 2") {
 
 TEST_CASE("cli store: verify, export and import; a missing database is not created") {
   const std::string dir = JIANFU_TEST_TMP_DIR;
-  const std::string a = dir + "/cli_a.sqlite3", b = dir + "/cli_b.sqlite3", file = dir + "/cli_export.jianfu";
-  for (const auto& p : {a, b, file}) for (const char* s : {"", "-wal", "-shm"}) std::remove((p + s).c_str());
+  const std::string a = temp_path("cli_a.sqlite3"), b = temp_path("cli_b.sqlite3");
+  const std::string file = temp_path("cli_export.jianfu");
   {
     jianfu::storage::RecordStore sa(a);
     jianfu::storage::Record r;
@@ -143,8 +144,7 @@ TEST_CASE("cli store: verify, export and import; a missing database is not creat
 }
 
 TEST_CASE("cli assess --save: the report is printed as usual and the record is stored") {
-  const std::string db = std::string(JIANFU_TEST_TMP_DIR) + "/cli_save.sqlite3";
-  for (const char* s : {"", "-wal", "-shm"}) std::remove((db + s).c_str());
+  const std::string db = temp_path("cli_save.sqlite3");
   Run r = run({"assess", "-", "--save", db}, R"({"kind":"document","title":"存档测试","text":"每月排名通报。"})");
   CHECK(r.code == 0);
   CHECK(r.out.rfind("{\"verdict\":\"reject\"", 0) == 0);
@@ -163,8 +163,7 @@ TEST_CASE("cli assess --save: the report is printed as usual and the record is s
 }
 
 TEST_CASE("cli review --save: the decision is printed as usual and the record is stored") {
-  const std::string db = std::string(JIANFU_TEST_TMP_DIR) + "/cli_review_save.sqlite3";
-  for (const char* s : {"", "-wal", "-shm"}) std::remove((db + s).c_str());
+  const std::string db = temp_path("cli_review_save.sqlite3");
   Run r = run({"review", "-", "--save", db}, R"({"name":"违章建筑拆除","description":"由各村负责"})");
   CHECK(r.code == 0);
   CHECK(r.out.rfind("{\"decision\":\"reject\"", 0) == 0);
