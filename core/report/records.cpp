@@ -4,7 +4,6 @@
 #include <set>
 
 #include "assess/engine.h"
-#include "training/grading.h"
 #include "util/csv.h"
 
 namespace jianfu::report {
@@ -33,16 +32,15 @@ storage::Record review_record(const json& item, const std::vector<std::string>& 
   r.title = item.value("name", "");
   r.body = item.value("description", "");
   r.verdict = d.decision;
-  json packs = json::array();
-  for (const auto* p : d.packs) packs.push_back({{"id", p->id}, {"version", p->version}, {"sha256", p->sha256}});
-  r.packs = packs.dump();
-  r.data = json{{"item", item}, {"existing", existing}, {"decision", review::decision_to_json(d)}}.dump();
+  const ordered_json decision = review::decision_to_json(d);
+  r.packs = decision["packs"].dump();
+  r.data = json{{"item", item}, {"existing", existing}, {"decision", decision}}.dump();
   return r;
 }
 
 std::string verdict_label(const storage::Record& r) {
   if (r.verdict.empty()) return "";
-  return r.type == "review" ? training::decision_label(r.verdict) : assess::verdict_text(r.verdict);
+  return r.type == "review" ? review::decision_text(r.verdict) : assess::verdict_text(r.verdict);
 }
 
 std::string html_escape(const std::string& s) {
@@ -119,10 +117,11 @@ std::string review_html(const json& data) {
     h += "</ul>\n";
   };
   h += "<h2>对照清单</h2><ul>";
-  for (const auto& m : d.value("matched", json::array()))
+  const json matched = d.value("matched", json::array());
+  for (const auto& m : matched)
     h += "<li>" + html_escape(review::list_text(m.value("list", ""))) + " · " + field(m, "item") + "（相似度 " +
          std::to_string(static_cast<int>(m.value("score", 0.0) * 100 + 0.5)) + "%）</li>";
-  if (d.value("matched", json::array()).empty()) h += "<li>" + html_escape(review::list_text("")) + "</li>";
+  if (matched.empty()) h += "<li>" + html_escape(review::list_text("")) + "</li>";
   h += "</ul>\n<h2>理由</h2>\n";
   for (const auto& r : d.value("reasons", json::array()))
     h += "<div class=\"finding\"><p><b>" + field(r, "message") + "</b></p><p class=\"basis\">依据：" + field(r, "basis") + "</p></div>\n";
