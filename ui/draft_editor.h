@@ -71,6 +71,9 @@ class DraftEditor {
   bool dragging_ = false, scroll_to_caret_ = false, want_focus_ = false;
   int clicked_mark_ = -1, flash_id_ = -1;
   double flash_until_ = 0, last_edit_ = -10;
+  // The caret stays lit while the user types or moves it, and blinks from this moment on.
+  double blink_from_ = 0;
+  std::size_t blink_caret_ = static_cast<std::size_t>(-1);
   EditKind last_kind_ = EditKind::Other;
   std::size_t last_pos_ = 0;  // caret after the last edit, to tell a run of typing from a jump
   std::vector<Snapshot> undo_, redo_;
