@@ -234,11 +234,13 @@ void App::load_rest() {
   settings_ = std::make_unique<SettingsScreen>(ctx_);
 }
 
-void App::frame() {
+void App::frame(bool settling) {
   const auto t0 = std::chrono::steady_clock::now();
-  if (last_frame_start_ != std::chrono::steady_clock::time_point() && interval_ms_.size() < 100000)
-    interval_ms_.push_back(std::chrono::duration<double, std::milli>(t0 - last_frame_start_).count());
-  last_frame_start_ = t0;
+  if (!settling) {
+    if (last_frame_start_ != std::chrono::steady_clock::time_point() && interval_ms_.size() < 100000)
+      interval_ms_.push_back(std::chrono::duration<double, std::milli>(t0 - last_frame_start_).count());
+    last_frame_start_ = t0;
+  }
   // The first frame shows the start screen at once; everything else is loaded before the second.
   if (frames_ > 0 || screen_ != Screen::Home) load_rest();
   ++frames_;
@@ -283,8 +285,12 @@ void App::frame() {
   ImGui::EndChild();
   draw_footer();
   ImGui::End();
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  if (frame_ms_.size() < 100000) frame_ms_.push_back(ms);
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  if (settling && !frame_ms_.empty()) {
+    ms = frame_ms_.back() += ms;
+  } else if (frame_ms_.size() < 100000) {
+    frame_ms_.push_back(ms);
+  }
   frame_max_ms_ = std::max(frame_max_ms_, ms);
 }
 

@@ -26,7 +26,10 @@ class App {
   ~App();
 
   void init();   // fonts, style, database, settings (after the ImGui context exists)
-  void frame();  // builds one frame of UI between ImGui::NewFrame() and ImGui::Render()
+  // Builds one frame of UI between ImGui::NewFrame() and ImGui::Render(). settling: a second
+  // build at the same display refresh (ui/frame.h); its time is added to the frame's build time
+  // in the frame statistics, and it is not a new interval between frames.
+  void frame(bool settling = false);
   // Writes what is still waiting for the autosave delay. The shells call it when the window is
   // closed or the page is hidden, so that text typed in the last second is not lost.
   void save_now();

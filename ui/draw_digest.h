@@ -27,6 +27,8 @@ class UnchangedFrames {
   bool unchanged(const ImDrawData& data, int fb_w, int fb_h);
   // The screen no longer shows the last frame (a resized canvas is cleared): draw the next one.
   void forget() { known_ = false; }
+  // Whether a frame drawn earlier is on screen (false before the first one and after forget()).
+  bool known() const { return known_; }
 
  private:
   bool known_ = false;

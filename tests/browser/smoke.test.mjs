@@ -110,3 +110,35 @@ test('frames that change nothing are built but not drawn; a typed character is d
   assert.ok(await ink() > before + 0.01, 'the typed characters are on screen');
   await page.close();
 });
+
+test('each typed character is drawn once: the caret stays lit, a new line is scrolled into view in the same frame', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await openApp(page, srv.url);
+  await click(page, '##发文');
+  // Long enough that the end of the draft is at the bottom of the editor: a character that starts
+  // a new line there has to scroll it into view.
+  const line = '各乡镇要按时报送材料，不得层层加码。\n';
+  await page.evaluate((t) => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['body', t]), line.repeat(60));
+  await page.waitForTimeout(500);  // the first check of the draft, drawn
+  await click(page, '##body');
+  await page.keyboard.press('Control+End');
+  await page.waitForTimeout(300);
+  const drawn = () => page.evaluate(() => Module.jianfuFramesDrawn);
+  let wraps = 0;
+  const extra = [];
+  for (let i = 0; i < 80 && wraps < 2; i++) {
+    const lines0 = (await state(page)).assess.marked_lines;
+    const d0 = await drawn();
+    await page.keyboard.type('报');
+    // Within the debounce of the live check (150 ms), so that only the keystroke changes the picture.
+    await page.waitForTimeout(100);
+    const d1 = await drawn();
+    const lines1 = (await state(page)).assess.marked_lines;
+    if (lines1 > lines0) wraps++;
+    if (d1 - d0 !== 1) extra.push(`character ${i + 1}${lines1 > lines0 ? ' (new line)' : ''}: ${d1 - d0} frames drawn`);
+    await page.waitForTimeout(150);  // the check runs; the next character starts from a quiet screen
+  }
+  assert.equal(wraps, 2, 'the typed characters started two new lines');
+  assert.deepEqual(extra, []);
+  await page.close();
+});
