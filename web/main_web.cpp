@@ -116,6 +116,9 @@ int main() {
   if (EM_ASM_INT({ return new URLSearchParams(location.search).has('test') ? 1 : 0; })) {
     jianfu::ui::item_locator::enable();
   }
+  // The first frame is built and drawn now rather than at the next animation frame: the page would
+  // otherwise sit idle for up to one display refresh before the start screen is drawn.
+  frame();
   emscripten_set_main_loop(frame, 0, false);
   return 0;
 }
