@@ -4,6 +4,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // RenderTextEllipsis
 #include "ui/kinds.h"
 
 namespace jianfu::ui {
@@ -20,20 +21,42 @@ bool card(const char* label, const char* hint, float w) {
   // The visible label is drawn by hand so that a quieter hint line fits under it; the button's own
   // label stays (hidden after ##) for keyboard navigation and the test locator.
   const bool pressed = ImGui::Button((std::string("##") + label).c_str(), ImVec2(w, h));
+  // Both lines stay inside the card: in a window too narrow for them they end in an ellipsis
+  // instead of running into the next card.
+  const float left = pos.x + pad.x * 2, right = pos.x + w - pad.x;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddText(ImVec2(pos.x + pad.x * 2, pos.y + pad.y), ImGui::GetColorU32(ImGuiCol_Text), label);
-  dl->AddText(ImVec2(pos.x + pad.x * 2, pos.y + pad.y * 2 + line), ImGui::GetColorU32(ImGuiCol_TextDisabled), hint);
+  ImGui::RenderTextEllipsis(dl, ImVec2(left, pos.y + pad.y), ImVec2(right, pos.y + pad.y + line), right,
+                            label, nullptr, nullptr);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::RenderTextEllipsis(dl, ImVec2(left, pos.y + pad.y * 2 + line), ImVec2(right, pos.y + h), right, hint,
+                            nullptr, nullptr);
+  ImGui::PopStyleColor();
   ImGui::PopID();
   return pressed;
+}
+
+// The width a card needs to show its label and hint whole.
+float card_width(const char* label, const char* hint) {
+  const float pad = ImGui::GetStyle().FramePadding.x;
+  return std::max(ImGui::CalcTextSize(label).x, ImGui::CalcTextSize(hint).x) + pad * 3;
 }
 
 }  // namespace
 
 void draw_home(Context& ctx) {
   ImGui::SeparatorText("要检查什么？");
+  struct Card {
+    const char* label;
+    const char* hint;
+  };
+  static constexpr Card kReview{"村（社区）工作事项准入", "能否交给村（社区）"};
+  static constexpr Card kTraining{"培训练习", "典型案例练习与测验"};
+  // As many cards to a row as fit with the longest label or hint whole, whatever the font size.
+  float need = std::max(card_width(kReview.label, kReview.hint), card_width(kTraining.label, kTraining.hint));
+  for (const auto& k : kKinds) need = std::max(need, card_width(k.label, k.hint));
   const float avail = ImGui::GetContentRegionAvail().x;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const int per_row = std::max(2, static_cast<int>(avail / (ImGui::GetFontSize() * 13)));
+  const int per_row = std::max(2, static_cast<int>((avail + spacing) / (need + spacing)));
   const float w = (avail - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
   int n = 0;
   auto next = [&] {
@@ -43,9 +66,9 @@ void draw_home(Context& ctx) {
     if (card(k.label, k.hint, w)) ctx.start_assessment(k.code);
     next();
   }
-  if (card("村（社区）工作事项准入", "能否交给村（社区）", w)) ctx.go(Screen::Review);
+  if (card(kReview.label, kReview.hint, w)) ctx.go(Screen::Review);
   next();
-  if (card("培训练习", "典型案例练习与测验", w)) ctx.go(Screen::Training);
+  if (card(kTraining.label, kTraining.hint, w)) ctx.go(Screen::Training);
   ImGui::NewLine();
 
   ImGui::SeparatorText("最近的记录");
