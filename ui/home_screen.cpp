@@ -45,14 +45,8 @@ float card_width(const char* label, const char* hint) {
 
 void draw_home(Context& ctx) {
   ImGui::SeparatorText("要检查什么？");
-  struct Card {
-    const char* label;
-    const char* hint;
-  };
-  static constexpr Card kReview{"村（社区）工作事项准入", "能否交给村（社区）"};
-  static constexpr Card kTraining{"培训练习", "典型案例练习与测验"};
   // As many cards to a row as fit with the longest label or hint whole, whatever the font size.
-  float need = std::max(card_width(kReview.label, kReview.hint), card_width(kTraining.label, kTraining.hint));
+  float need = std::max(card_width(kReviewCard.label, kReviewCard.hint), card_width(kTrainingCard.label, kTrainingCard.hint));
   for (const auto& k : kKinds) need = std::max(need, card_width(k.label, k.hint));
   const float avail = ImGui::GetContentRegionAvail().x;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -66,9 +60,9 @@ void draw_home(Context& ctx) {
     if (card(k.label, k.hint, w)) ctx.start_assessment(k.code);
     next();
   }
-  if (card(kReview.label, kReview.hint, w)) ctx.go(Screen::Review);
+  if (card(kReviewCard.label, kReviewCard.hint, w)) ctx.go(Screen::Review);
   next();
-  if (card(kTraining.label, kTraining.hint, w)) ctx.go(Screen::Training);
+  if (card(kTrainingCard.label, kTrainingCard.hint, w)) ctx.go(Screen::Training);
   ImGui::NewLine();
 
   ImGui::SeparatorText("最近的记录");

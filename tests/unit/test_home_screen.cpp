@@ -35,8 +35,7 @@ struct Card {
 std::vector<Card> all_cards() {
   std::vector<Card> cards;
   for (const auto& k : jianfu::ui::kKinds) cards.push_back({k.label, k.hint});
-  cards.push_back({"村（社区）工作事项准入", "能否交给村（社区）"});
-  cards.push_back({"培训练习", "典型案例练习与测验"});
+  for (const auto& c : {jianfu::ui::kReviewCard, jianfu::ui::kTrainingCard}) cards.push_back({c.label, c.hint});
   return cards;
 }
 
