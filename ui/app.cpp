@@ -103,6 +103,10 @@ void App::apply_style() {
   style.ItemSpacing = ImVec2(10, 8);
   style.ScaleAllSizes(services_.content_scale);
   style.FontSizeBase = ctx_.settings.font_size;
+  // Set during a frame (A+ / A-, the settings slider), FontSizeBase alone is overwritten by ImGui
+  // 1.92 with the frame's current size before the next frame starts, and the text never grows;
+  // this field is what ImGui reads when the next frame begins.
+  style._NextFrameFontSizeBase = ctx_.settings.font_size;
   style.FontScaleDpi = services_.content_scale;
   applied_font_size_ = ctx_.settings.font_size;
 }
@@ -132,6 +136,7 @@ void App::draw_nav() {
 }
 
 void App::draw_footer() {
+  const float top = ImGui::GetCursorPosY();
   ImGui::Separator();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("字号");
@@ -142,7 +147,10 @@ void App::draw_footer() {
   if (ImGui::Button("A+")) { fs = std::min(40.0f, fs + 2.0f); ctx_.save_settings(); }
   ImGui::SameLine();
   ImGui::TextDisabled("%.0f 像素 · 版本 %s · SQLite %s", fs, version().c_str(), storage::sqlite_version().c_str());
-  ImGui::TextDisabled("%s", services_.storage_note.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  text_wrapped(services_.storage_note);
+  ImGui::PopStyleColor();
+  footer_h_ = ImGui::GetCursorPosY() - top;
 }
 
 void App::set_field(const std::string& field, const std::string& utf8) {
@@ -269,7 +277,8 @@ void App::frame(bool settling) {
   if (!status_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.0f), "%s", status_.c_str());
   if (!store_error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.0f), "%s", store_error_.c_str());
   ImGui::Separator();
-  const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;
+  const float footer =
+      footer_h_ > 0 ? footer_h_ : ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;
   // NavFlattened here and on the screens' panes: Tab walks from the navigation bar straight through
   // every control in reading order, instead of stopping at each pane and waiting for Enter.
   ImGui::BeginChild("main", ImVec2(0, -footer), ImGuiChildFlags_NavFlattened);

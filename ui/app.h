@@ -68,6 +68,9 @@ class App {
   std::string store_error_;
 
   float applied_font_size_ = 0.0f;
+  // The footer's height as last drawn: its storage note wraps at large font sizes or in a narrow
+  // window, and the screen above gives it the room.
+  float footer_h_ = 0;
   std::string status_;
   int missing_glyphs_ = 0;
   int coverage_generation_ = -1;  // fonts_.generation() when missing_glyphs_ was computed
