@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launch, openApp, state, command, until, click, persisted, reopen } from './lib/harness.mjs';
+import { startServer, launch, openApp, state, command, until, click, find, persisted, reopen } from './lib/harness.mjs';
 import { decodePng, darkShare } from './lib/png.mjs';
 
 let srv, browser;
@@ -46,28 +46,21 @@ test('screens: start, review, history, training and settings all draw their cont
   await page.close();
 });
 
-// Where the app draws a widget, in framebuffer pixels.
-async function rect(page, label) {
-  const r = JSON.parse(await page.evaluate((l) => Module.ccall('jianfu_test_find', 'string', ['string'], [l]), label));
-  assert.ok(r.found, `widget not found: ${label}`);
-  return r;
-}
-
 test('font size: A+ and A- resize the text at once, and the size is kept after a reload', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = await openApp(page, srv.url);
-  const before = (await rect(page, '首页')).h;
+  const before = (await find(page, '首页')).h;
   for (let i = 0; i < 3; i++) await click(page, 'A+');
   assert.equal((await state(page)).font_size, 24);
   // The navigation buttons are one line of text high (plus padding): 6 px more text, 6 px taller.
-  const bigger = (await rect(page, '首页')).h;
+  const bigger = (await find(page, '首页')).h;
   assert.ok(Math.abs(bigger - before - 6) <= 1, `首页 button ${before} → ${bigger} px high`);
   await persisted(page);
   await reopen(page);
   assert.equal((await state(page)).font_size, 24);
-  assert.ok(Math.abs((await rect(page, '首页')).h - bigger) <= 1);
+  assert.ok(Math.abs((await find(page, '首页')).h - bigger) <= 1);
   await click(page, 'A-');
-  assert.ok(Math.abs((await rect(page, '首页')).h - (bigger - 2)) <= 1);
+  assert.ok(Math.abs((await find(page, '首页')).h - (bigger - 2)) <= 1);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launch, openApp, state, click, persisted, reopen } from './lib/harness.mjs';
+import { startServer, launch, openApp, state, click, find, persisted, reopen } from './lib/harness.mjs';
 import { decodePng, darkShare } from './lib/png.mjs';
 
 let srv, browser;
@@ -93,7 +93,7 @@ test('frames that change nothing are built but not drawn; a typed character is d
   await openApp(page, srv.url);
   await click(page, '##发文');
   await click(page, '##title');
-  const r = JSON.parse(await page.evaluate(() => Module.ccall('jianfu_test_find', 'string', ['string'], ['##title'])));
+  const r = await find(page, '##title');
   const counts = () => page.evaluate(() => [Module.jianfuFrames, Module.jianfuFramesDrawn]);
   // Within the active seconds after the click every animation frame is built; only the caret's
   // blinking changes the picture.

@@ -81,11 +81,18 @@ export async function frames(page, n = 2) {
   await page.waitForFunction((s) => Module.jianfuFrames >= s, start + n);
 }
 
+// Where the app last drew the widget labelled `label` ({x, y, w, h} in framebuffer pixels);
+// throws if it drew none.
+export async function find(page, label) {
+  const r = JSON.parse(await page.evaluate((l) => Module.ccall('jianfu_test_find', 'string', ['string'], [l]), label));
+  if (!r.found) throw new Error(`widget not found: ${label}`);
+  return r;
+}
+
 // Clicks the centre of the widget whose visible label is `label` (framebuffer px → CSS px).
 export async function click(page, label) {
   await frames(page, 2);
-  const r = JSON.parse(await page.evaluate((l) => Module.ccall('jianfu_test_find', 'string', ['string'], [l]), label));
-  if (!r.found) throw new Error(`widget not found: ${label}`);
+  const r = await find(page, label);
   const dpr = await page.evaluate(() => window.devicePixelRatio);
   await page.mouse.click((r.x + r.w / 2) / dpr, (r.y + r.h / 2) / dpr);
   await frames(page, 3);
