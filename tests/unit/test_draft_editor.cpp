@@ -5,6 +5,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "tests/unit/headless_imgui.h"
 #include "ui/draft_editor.h"
 
 using jianfu::ui::DraftEditor;
@@ -13,33 +14,16 @@ namespace {
 
 constexpr ImU32 kCaretColour = IM_COL32(255, 0, 0, 255);  // nothing else on screen is pure red
 
-// An ImGui context of its own, with the default font and a caret colour found nowhere else.
+// The editor in a headless ImGui context, with a caret colour found nowhere else.
 class Screen {
  public:
-  Screen() {
-    ctx_ = ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(800, 600);
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;  // glyphs are made as needed, never drawn
-    io.IniFilename = nullptr;
-    io.Fonts->AddFontDefault();
-    ImGui::GetStyle().Colors[ImGuiCol_InputTextCursor] = ImColor(kCaretColour);
-  }
-  ~Screen() { ImGui::DestroyContext(ctx_); }
+  Screen() { ImGui::GetStyle().Colors[ImGuiCol_InputTextCursor] = ImColor(kCaretColour); }
 
   // One frame `dt` seconds after the previous one, with `typed` queued as typed characters.
   // Returns whether the caret was drawn.
   bool frame(float dt, const char* typed = "") {
-    ImGuiIO& io = ImGui::GetIO();
-    io.DeltaTime = dt;
-    io.AddInputCharactersUTF8(typed);
-    ImGui::NewFrame();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(io.DisplaySize);
-    ImGui::Begin("screen");
-    editor.draw("##body", text, {}, ImVec2(-1, -1));
-    ImGui::End();
-    ImGui::Render();
+    ImGui::GetIO().AddInputCharactersUTF8(typed);
+    imgui_.frame(dt, [&] { editor.draw("##body", text, {}, ImVec2(-1, -1)); });
     for (const ImDrawList* list : ImGui::GetDrawData()->CmdLists)
       for (const ImDrawVert& v : list->VtxBuffer)
         if (v.col == kCaretColour) return true;
@@ -50,7 +34,7 @@ class Screen {
   std::string text = "draft";
 
  private:
-  ImGuiContext* ctx_;
+  jianfu::test::HeadlessImGui imgui_;
 };
 
 }  // namespace

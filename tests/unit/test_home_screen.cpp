@@ -3,11 +3,13 @@
 // the draw lists.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "imgui.h"
+#include "tests/unit/headless_imgui.h"
 #include "text/utf8.h"
 #include "ui/home_screen.h"
 #include "ui/item_locator.h"
@@ -42,33 +44,19 @@ std::vector<Card> all_cards() {
 class StartScreen {
  public:
   StartScreen() {
-    ctx_ = ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;  // glyphs are made as needed, never drawn
-    io.IniFilename = nullptr;
-    io.Fonts->AddFontDefault();
     ImGui::GetStyle().Colors[ImGuiCol_Text] = ImColor(kLabelColour);
     ImGui::GetStyle().Colors[ImGuiCol_TextDisabled] = ImColor(kHintColour);
     jianfu::ui::item_locator::enable();
   }
-  ~StartScreen() { ImGui::DestroyContext(ctx_); }
 
   // Builds the screen in a window `width` wide with the font scaled by `scale`; returns the cards'
   // rectangles and the quads of every glyph drawn in the label or hint colour.
   void build(float width, float scale) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(width, 700);
-    io.DeltaTime = 1.0f / 60;
+    ImGui::GetIO().DisplaySize = ImVec2(width, 700);
     ImGui::GetStyle().FontScaleMain = scale;
     for (int i = 0; i < 2; ++i) {  // the second frame sees the first one's item rectangles
       jianfu::ui::item_locator::new_frame();
-      ImGui::NewFrame();
-      ImGui::SetNextWindowPos(ImVec2(0, 0));
-      ImGui::SetNextWindowSize(io.DisplaySize);
-      ImGui::Begin("start", nullptr, ImGuiWindowFlags_NoDecoration);
-      jianfu::ui::draw_home(context_);
-      ImGui::End();
-      ImGui::Render();
+      imgui_.frame(1.0f / 60, [&] { jianfu::ui::draw_home(context_); }, ImGuiWindowFlags_NoDecoration);
     }
     cards.clear();
     for (const Card& c : all_cards()) {
@@ -98,7 +86,7 @@ class StartScreen {
   std::vector<Rect> cards, glyphs;
 
  private:
-  ImGuiContext* ctx_;
+  jianfu::test::HeadlessImGui imgui_;
   jianfu::ui::PlatformServices services_;
   jianfu::ui::Context context_{services_};
 };
