@@ -23,6 +23,10 @@ inline constexpr KindLabel kKinds[] = {
     {"school_task", "进校园", "社会事务进校园"},
     {"hospital_task", "进医院", "非医疗任务进医院"},
 };
+// The start screen's two cards after the kinds of proposal (code: a review record's type, the
+// training screen's name); the review's label also names its records.
+inline constexpr KindLabel kReviewCard{"review", "村（社区）工作事项准入", "能否交给村（社区）"};
+inline constexpr KindLabel kTrainingCard{"training", "培训练习", "典型案例练习与测验"};
 inline constexpr int kKindCount = static_cast<int>(sizeof(kKinds) / sizeof(kKinds[0]));
 
 inline int kind_index(const std::string& code) {
@@ -33,7 +37,7 @@ inline int kind_index(const std::string& code) {
 inline const char* kind_label(const std::string& code) {
   for (const auto& k : kKinds)
     if (code == k.code) return k.label;
-  return code.empty() ? "" : code == "review" ? "村（社区）工作事项准入" : "其他";
+  return code.empty() ? "" : code == kReviewCard.code ? kReviewCard.label : "其他";
 }
 
 }  // namespace jianfu::ui
