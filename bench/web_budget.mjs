@@ -190,9 +190,11 @@ const browser = await launch();
 }
 
 // 4. Typing into a 4,000-character draft with live checking: time to build each frame in C++
-// (App::frame) and the interval between frames as the page saw them.
-{
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+// (App::frame), the interval between frames as the page saw them, and how much of the canvas each
+// drawn frame drew again (ui/screen_damage.h). In a 1280×800 window, and in a 1920×1080 one, the
+// screen of many office PCs, where a drawn frame costs software WebGL half as much again.
+async function typing(width, height) {
+  const page = await browser.newPage({ viewport: { width, height } });
   await page.goto(url + '?test');
   await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3);
   await click(page, '##发文');
@@ -208,7 +210,7 @@ const browser = await launch();
   await click(page, '##body');
   await page.keyboard.press('Control+End');
   // Also the time from each typed character (its beforeinput event) to the end of the next frame
-  // drawn (frames identical to the one on screen are built but not drawn, ui/draw_digest.h).
+  // drawn (frames identical to the one on screen are built but not drawn, ui/screen_damage.h).
   await page.evaluate(() => {
     window.__gaps = []; window.__keyToFrame = []; window.__drawn = 0; let last = performance.now(); let pending = [];
     window.addEventListener('beforeinput', (e) => pending.push(e.timeStamp), true);
@@ -223,21 +225,23 @@ const browser = await launch();
       prev(drawn);
     };
   });
+  const label = `${width}×${height}`;
   // Idle first: the interval between frames when nothing changes is the cost of drawing the
   // window at all under this GL, the floor for the typing figure below.
   await page.evaluate(() => { window.__gaps = []; window.__drawn = 0; });
   await page.waitForTimeout(1000);
   const idle = (await page.evaluate(() => window.__gaps)).sort((a, b) => a - b);
-  console.log(`Idle (draft loaded, nothing typed): ${idle.length} frames in 1 s (${await page.evaluate(() => window.__drawn)} drawn); ` +
+  console.log(`${label}, idle (draft loaded, nothing typed): ${idle.length} frames in 1 s (${await page.evaluate(() => window.__drawn)} drawn); ` +
               `frame interval median ${median(idle).toFixed(1)} ms, p95 ${idle[Math.floor(idle.length * 0.95)].toFixed(1)} ms`);
   await page.evaluate(() => { window.__gaps = []; window.__keyToFrame = []; window.__drawn = 0; });
-  await page.evaluate(() => Module.ccall('jianfu_test_command', null, ['string'], ['{"reset_frame_stats":true}']));
+  await page.evaluate(() => Module.ccall('jianfu_test_command', null, ['string'],
+    ['{"reset_frame_stats":true,"reset_damage_stats":true}']));
   await page.keyboard.type('各乡镇要按时报送材料并排名通报'.repeat(3), { delay: 40 });
   await page.waitForTimeout(500);
   const s = await state(page);
   const gaps = await page.evaluate(() => window.__gaps);
   gaps.sort((a, b) => a - b);
-  console.log(`Typing 45 characters into a 4,000-character draft: ${s.frames.count} frames built, ` +
+  console.log(`${label}, typing 45 characters into a 4,000-character draft: ${s.frames.count} frames built, ` +
               `${await page.evaluate(() => window.__drawn)} drawn; ` +
               `frame build max ${s.frames.max_ms.toFixed(1)} ms, p95 ${s.frames.p95_ms.toFixed(1)} ms; ` +
               `frame interval p95 ${gaps[Math.floor(gaps.length * 0.95)].toFixed(1)} ms, max ${gaps[gaps.length - 1].toFixed(1)} ms, ` +
@@ -245,6 +249,13 @@ const browser = await launch();
   const keys = (await page.evaluate(() => window.__keyToFrame)).sort((a, b) => a - b);
   console.log(`  character typed to the end of the next frame drawn: median ${median(keys).toFixed(1)} ms, ` +
               `p95 ${keys[Math.floor(keys.length * 0.95)].toFixed(1)} ms, max ${keys[keys.length - 1].toFixed(1)} ms (${keys.length} keys)`);
+  const dmg = await page.evaluate(() => {  // builds before 2026-12-02 drew every changed frame whole
+    try { return JSON.parse(Module.ccall('jianfu_test_damage', 'string', [], [])); } catch (e) { return { partial: false }; }
+  });
+  if (dmg.partial) {
+    console.log(`  canvas drawn again per drawn frame: ${(100 * dmg.pixels / dmg.frames / (width * height)).toFixed(1)} % on average ` +
+                `(${dmg.frames} frames, ${dmg.whole_frames} of them whole)`);
+  }
   console.log(`  findings on the draft: ${s.assess.findings.length}, body ${s.assess.body_chars} characters`);
   // Left alone: after the active seconds the app draws a few frames a second (ui/frame_pacing.h).
   await page.waitForTimeout(4000);
@@ -252,8 +263,11 @@ const browser = await launch();
   const [built0, drawn0] = await counts();
   await page.waitForTimeout(2000);
   const [built1, drawn1] = await counts();
-  console.log(`Left alone, 4 to 6 s after the last key: ${(built1 - built0) / 2} frames built a second, ` +
+  console.log(`${label}, left alone, 4 to 6 s after the last key: ${(built1 - built0) / 2} frames built a second, ` +
               `${(drawn1 - drawn0) / 2} drawn`);
+  await page.close();
 }
+await typing(1280, 800);
+await typing(1920, 1080);
 await browser.close();
 server.close();

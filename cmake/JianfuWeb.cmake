@@ -1,5 +1,6 @@
 # Emscripten build settings, hidden behind two helper functions:
 #   jianfu_web_app(TARGET SHELL <html> [PRELOAD <dir>@<mount>]...)  the page (app.js + app.wasm + our HTML)
+#   jianfu_web_page_options(TARGET)                                 link options of every edition of the page
 #   jianfu_node_program(TARGET)                                     a program run under Node (CLI, tests)
 
 # em++ runs Node for its JS passes; Debian's emscripten finds its modules (acorn) only through
@@ -37,17 +38,25 @@ function(jianfu_node_program target)
   set_target_properties(${target} PROPERTIES SUFFIX ".js")
 endfunction()
 
+# What every edition of the page links with (the site and the single file):
+# - GL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0: emscripten would otherwise enable every extension the
+#   browser offers when the context is made (33-72 ms of the first frame here); the ImGui renderer
+#   needs none of them on WebGL2.
+# - GL_PREINITIALIZED_CONTEXT: the page makes its WebGL context itself, with preserveDrawingBuffer
+#   (web/main_web.cpp), and GLFW takes it over.
+function(jianfu_web_page_options target)
+  target_link_options(${target} PRIVATE
+    -sENVIRONMENT=web -lidbfs.js -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_PREINITIALIZED_CONTEXT=1
+    "-sEXPORTED_RUNTIME_METHODS=[FS,addRunDependency,removeRunDependency,ccall,UTF8ToString]")
+endfunction()
+
 function(jianfu_web_app target)
   cmake_parse_arguments(ARG "" "SHELL;OUTPUT_DIR" "PRELOAD;EXPORTS" ${ARGN})
   set_target_properties(${target} PROPERTIES OUTPUT_NAME app SUFFIX ".js"
                         RUNTIME_OUTPUT_DIRECTORY ${ARG_OUTPUT_DIR})
   list(JOIN ARG_EXPORTS "," _exports)
-  # GL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0: emscripten would otherwise enable every extension the
-  # browser offers when the context is made (33-72 ms of the first frame here); the ImGui renderer
-  # needs none of them on WebGL2.
-  target_link_options(${target} PRIVATE
-    -sENVIRONMENT=web -lidbfs.js "-sEXPORTED_FUNCTIONS=[_main${_exports}]"
-    -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0)
+  jianfu_web_page_options(${target})
+  target_link_options(${target} PRIVATE "-sEXPORTED_FUNCTIONS=[_main${_exports}]")
   foreach(_p IN LISTS ARG_PRELOAD)
     target_link_options(${target} PRIVATE "SHELL:--preload-file ${_p}")
   endforeach()

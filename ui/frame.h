@@ -6,12 +6,14 @@ struct GLFWwindow;
 
 namespace jianfu::ui {
 class App;
-class UnchangedFrames;
+class ScreenDamage;
 // overlay: drawn after the app's UI, on top of it (the browser's IME composition string).
-// unchanged: when given, a frame identical to the one last drawn is built but not drawn
-// (ui/draw_digest.h), and a frame that changes the one on screen is built a second time and drawn
-// settled (ImGui shows some consequences of a change one frame late). Returns whether the frame
-// was drawn.
+// damage: when given, only the parts of the picture that changed since the frame last drawn are
+// drawn again (ui/screen_damage.h), a frame that changes nothing is built but not drawn, and a
+// frame that changes the picture is built a second time and drawn settled (ImGui shows some
+// consequences of a change one frame late). That needs a framebuffer kept from one frame to the
+// next (WebGL's preserveDrawingBuffer). Without it, every frame is drawn whole. Returns whether
+// the frame was drawn.
 bool render_frame(App& app, GLFWwindow* window, void (*overlay)() = nullptr,
-                  UnchangedFrames* unchanged = nullptr);
+                  ScreenDamage* damage = nullptr);
 }  // namespace jianfu::ui

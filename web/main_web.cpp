@@ -13,10 +13,10 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "ui/app.h"
-#include "ui/draw_digest.h"
 #include "ui/frame.h"
 #include "ui/frame_pacing.h"
 #include "ui/item_locator.h"
+#include "ui/screen_damage.h"
 #include "web/platform_web.h"
 #include "web/test_api.h"
 #include "web/web_input.h"
@@ -26,7 +26,20 @@ namespace {
 GLFWwindow* g_window = nullptr;
 std::unique_ptr<jianfu::ui::App> g_app;
 double g_dpr = 1.0;
-jianfu::ui::UnchangedFrames g_unchanged;  // frames identical to the one on screen are not drawn
+// Only what changed on screen is drawn (ui/screen_damage.h); null if the canvas could not be made
+// to keep its pixels between frames, and then every frame is drawn whole.
+jianfu::ui::ScreenDamage g_screen;
+jianfu::ui::ScreenDamage* g_damage = nullptr;
+
+// The WebGL context, made here rather than by GLFW (which takes it over: GL_PREINITIALIZED_CONTEXT)
+// for the one attribute GLFW cannot ask for: preserveDrawingBuffer, so that the canvas keeps the
+// pixels a partial frame does not draw. ImGui needs no depth or stencil buffer and draws opaque.
+EM_JS(int, make_gl_context, (), {
+  var gl = Module['canvas'].getContext('webgl2', {
+    antialias: false, alpha: false, depth: false, stencil: false, preserveDrawingBuffer: true});
+  Module['preinitializedWebGLContext'] = gl;
+  return gl ? 1 : 0;
+});
 
 // Sizes the canvas backing store and tells GLFW, without glfwSetWindowSize: emscripten 3.1.6's
 // version requests fullscreen whenever the size equals the screen's (a full-window canvas at DPR 1)
@@ -41,7 +54,7 @@ void fit_canvas() {
   emscripten_get_element_css_size("#canvas", &css_w, &css_h);
   g_dpr = emscripten_get_device_pixel_ratio();
   set_backing_size(static_cast<int>(css_w * g_dpr), static_cast<int>(css_h * g_dpr));
-  g_unchanged.forget();  // resizing the canvas cleared it
+  g_screen.forget();  // resizing the canvas cleared it
   if (g_app) g_app->set_content_scale(static_cast<float>(g_dpr));
   jianfu::ui::frame_pacer().wake();
 }
@@ -63,7 +76,7 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
 }
 
 // Called on every animation frame; builds a frame only when the pacer says so (ui/frame_pacing.h),
-// and draws it only when it differs from the one on screen (ui/draw_digest.h). A frame not drawn
+// and draws only what differs from the picture on screen (ui/screen_damage.h). A frame not drawn
 // leaves the canvas as it was: WebGL presents a canvas only after it was drawn into.
 void frame() {
   // devicePixelRatio changes with browser zoom, without a resize event on every browser.
@@ -71,7 +84,7 @@ void frame() {
   glfwPollEvents();
   jianfu::ui::FramePacer& pacer = jianfu::ui::frame_pacer();
   if (!pacer.due(glfwGetTime(), jianfu::ui::input_waiting())) return;
-  const bool drawn = jianfu::ui::render_frame(*g_app, g_window, jianfu::web::draw_preedit, &g_unchanged);
+  const bool drawn = jianfu::ui::render_frame(*g_app, g_window, jianfu::web::draw_preedit, g_damage);
   pacer.drew(glfwGetTime());
   EM_ASM({ if (Module['jianfuFrameDone']) Module['jianfuFrameDone']($0); }, drawn ? 1 : 0);
 }
@@ -92,6 +105,7 @@ int main() {
   if (!glfwInit()) return 1;
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  if (make_gl_context()) g_damage = &g_screen;
   g_window = glfwCreateWindow(1280, 800, "减负", nullptr, nullptr);
   if (!g_window) return 1;
   glfwMakeContextCurrent(g_window);
@@ -112,7 +126,7 @@ int main() {
   g_app = std::make_unique<jianfu::ui::App>(jianfu::web::make_services(static_cast<float>(g_dpr)));
   g_app->init();
   JIANFU_MARK("jianfu-app-init");
-  jianfu::web::set_test_app(g_app.get());
+  jianfu::web::set_test_app(g_app.get(), g_damage);
   if (EM_ASM_INT({ return new URLSearchParams(location.search).has('test') ? 1 : 0; })) {
     jianfu::ui::item_locator::enable();
   }

@@ -9,15 +9,20 @@
 #include "ui/app.h"
 #include "ui/frame_pacing.h"
 #include "ui/item_locator.h"
+#include "ui/screen_damage.h"
 #include "web/test_api.h"
 
 namespace {
 jianfu::ui::App* g_app = nullptr;
+jianfu::ui::ScreenDamage* g_damage = nullptr;
 std::string g_result;
 }  // namespace
 
 namespace jianfu::web {
-void set_test_app(ui::App* app) { g_app = app; }
+void set_test_app(ui::App* app, ui::ScreenDamage* damage) {
+  g_app = app;
+  g_damage = damage;
+}
 }  // namespace jianfu::web
 
 extern "C" {
@@ -33,11 +38,33 @@ EMSCRIPTEN_KEEPALIVE void jianfu_test_set_field(const char* field, const char* u
 }
 
 // One command as JSON: {"go": "history"}, {"start": "meeting"}, {"training": {...}} — see App::test_command.
+// Two are the page's own: {"redraw_whole": true} draws the next frame whole, as after a resize, and
+// {"reset_damage_stats": true} zeroes the counters of jianfu_test_damage.
 EMSCRIPTEN_KEEPALIVE void jianfu_test_command(const char* json) {
   if (!g_app || !json) return;
   const auto j = nlohmann::json::parse(json, nullptr, false);
-  if (j.is_object()) g_app->test_command(j);
+  if (!j.is_object()) return;
+  if (g_damage && j.value("redraw_whole", false)) g_damage->forget();
+  if (g_damage && j.value("reset_damage_stats", false)) g_damage->stats() = {};
+  g_app->test_command(j);
   jianfu::ui::frame_pacer().wake();
+}
+
+// What the page drew: {"partial": bool, "frames", "whole_frames", "pixels", "rects", and "last": the
+// rectangles [x0, y0, x1, y1] drawn of the frame on screen}.
+EMSCRIPTEN_KEEPALIVE const char* jianfu_test_damage() {
+  nlohmann::json j = {{"partial", g_damage != nullptr}};
+  if (g_damage) {
+    const jianfu::ui::DamageStats& s = g_damage->stats();
+    j["frames"] = s.frames;
+    j["whole_frames"] = s.whole_frames;
+    j["pixels"] = s.pixels;
+    j["rects"] = s.rects;
+    j["last"] = nlohmann::json::array();
+    for (const jianfu::ui::PixelRect& r : g_damage->drawn_rects()) j["last"].push_back({r.x0, r.y0, r.x1, r.y1});
+  }
+  g_result = j.dump();
+  return g_result.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* jianfu_test_state() {

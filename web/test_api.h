@@ -1,5 +1,6 @@
 #pragma once
-namespace jianfu::ui { class App; }
+namespace jianfu::ui { class App; class ScreenDamage; }
 namespace jianfu::web {
-void set_test_app(ui::App* app);
+// damage: what the page draws of each frame (null when every frame is drawn whole).
+void set_test_app(ui::App* app, ui::ScreenDamage* damage);
 }

@@ -142,3 +142,81 @@ test('each typed character is drawn once: the caret stays lit, a new line is scr
   assert.deepEqual(extra, []);
   await page.close();
 });
+
+// Only the parts of the picture that changed are drawn (ui/screen_damage.h), onto the pixels the
+// canvas kept from the frames before. Whatever the user did, the canvas must then show exactly what
+// drawing the whole frame shows.
+for (const scale of [1, 2]) test(`partial redraw: after typing, selecting, leaving and scrolling, the canvas equals a whole drawing (devicePixelRatio ${scale})`, async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: scale });
+  const errors = await openApp(page, srv.url);
+  const damage = async () => JSON.parse(await page.evaluate(() => Module.ccall('jianfu_test_damage', 'string', [], [])));
+  assert.equal((await damage()).partial, true, 'the canvas keeps its pixels (preserveDrawingBuffer)');
+  await click(page, '##发文');
+  const line = '各乡镇要按时报送材料，实行千分制考核并排名通报。\n';
+  await page.evaluate((t) => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['body', t]), line.repeat(40));
+  await page.waitForTimeout(500);
+  await click(page, '##body');
+  await page.keyboard.press('Control+End');
+  await page.waitForTimeout(300);
+
+  // The canvas as the partial frames left it, then the same picture drawn whole at the next frame:
+  // the number of pixels that differ. Both are read from the drawing buffer inside the page (it is
+  // kept between frames), so that the two readings are at most one frame apart: the caret must not
+  // blink in between, and it stays lit for a second after each key.
+  const differing = () => page.evaluate(() => new Promise((done) => {
+    const gl = Module.ctx;
+    const w = gl.drawingBufferWidth, h = gl.drawingBufferHeight;
+    const read = () => { const px = new Uint8Array(w * h * 4); gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px); return px; };
+    const before = read();
+    const prev = Module.jianfuFrameDone;
+    Module.jianfuFrameDone = (drawn) => {
+      prev(drawn);
+      if (!drawn) return;
+      Module.jianfuFrameDone = prev;
+      const after = read();
+      let n = 0;
+      for (let i = 0; i < after.length; i += 4) {
+        if (before[i] !== after[i] || before[i + 1] !== after[i + 1] || before[i + 2] !== after[i + 2]) n++;
+      }
+      done(n);
+    };
+    Module.ccall('jianfu_test_command', null, ['string'], ['{"redraw_whole":true}']);
+  }));
+  await page.evaluate(() => Module.ccall('jianfu_test_command', null, ['string'], ['{"reset_damage_stats":true}']));
+
+  // Typing, with the live check's findings updating between keys.
+  for (const ch of '县里要求每周报送工作台账') {
+    await page.keyboard.type(ch);
+    await page.waitForTimeout(60);
+  }
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('一票否决');
+  await page.waitForTimeout(400);
+  const typed = await damage();
+  assert.ok(typed.frames >= 12, `frames drawn while typing: ${typed.frames}`);
+  assert.ok(typed.frames - typed.whole_frames >= 8, `of ${typed.frames} frames, ${typed.whole_frames} drawn whole`);
+  // Partial frames draw a small share of the canvas on average.
+  const canvas = 1280 * 800 * scale * scale;
+  const partialShare = (typed.pixels - typed.whole_frames * canvas) / (typed.frames - typed.whole_frames) / canvas;
+  assert.ok(partialShare < 0.25, `a partial frame drew ${(partialShare * 100).toFixed(1)} % of the canvas on average`);
+  assert.equal(await differing(), 0, 'after typing');
+
+  // Selecting with the keyboard, then scrolling the draft with the wheel.
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Shift+ArrowUp');
+  await page.waitForTimeout(200);
+  assert.equal(await differing(), 0, 'after selecting');
+  // Scrolling moves no caret: the editor is left first (a click on the footer's 字号 label, left
+  // of A-), so that no caret blinks while the two readings are taken.
+  const smaller = await find(page, 'A-');
+  await page.mouse.click((smaller.x - 20 * scale) / scale, (smaller.y + smaller.h / 2) / scale);
+  await page.waitForTimeout(200);
+  assert.equal(await differing(), 0, 'after leaving the editor');
+  const body = await find(page, '##body');  // framebuffer pixels
+  await page.mouse.move((body.x + body.w / 2) / scale, (body.y + body.h / 2) / scale);
+  for (let i = 0; i < 3; i++) { await page.mouse.wheel(0, 120); await page.waitForTimeout(80); }
+  await page.waitForTimeout(200);
+  assert.equal(await differing(), 0, 'after scrolling');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

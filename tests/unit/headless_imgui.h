@@ -35,6 +35,20 @@ class HeadlessImGui {
     ImGui::Render();
   }
 
+  // Does what a renderer does with the textures of the frame just built (nothing is drawn): new
+  // glyphs count as uploaded, so that the next frame has no texture pending.
+  static void upload_textures() {
+    ImDrawData* data = ImGui::GetDrawData();
+    if (!data || !data->Textures) return;
+    for (ImTextureData* tex : *data->Textures) {
+      if (tex->Status == ImTextureStatus_WantCreate) tex->SetTexID(static_cast<ImTextureID>(tex->UniqueID));
+      if (tex->Status == ImTextureStatus_WantCreate || tex->Status == ImTextureStatus_WantUpdates)
+        tex->SetStatus(ImTextureStatus_OK);
+      else if (tex->Status == ImTextureStatus_WantDestroy)
+        tex->SetStatus(ImTextureStatus_Destroyed);
+    }
+  }
+
  private:
   ImGuiContext* ctx_;
 };
