@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cstdarg>
 #include <cstdio>
+#include <iterator>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "text/line_break.h"
@@ -15,16 +17,14 @@ float char_advance(ImFontBaked* font, char32_t c) {
   return c == U'\t' ? font->GetCharAdvance(' ') * 4 : font->GetCharAdvance(static_cast<ImWchar>(c));
 }
 
-void text_wrapped(std::string_view utf8) {
-  const float width = std::max(ImGui::GetFontSize() * 2, ImGui::GetContentRegionAvail().x);
+namespace {
+
+// `utf8` broken into lines of at most `width`, joined by '\n' (one item, so that line spacing matches
+// ImGui's own wrapped text). Empty when the text is not valid UTF-8.
+std::string break_text(std::string_view utf8, float width, ImFontBaked* baked) {
   std::u32string cps;
-  if (!text::decode_utf8(utf8, cps)) {  // not expected (all texts are checked UTF-8); show it unbroken
-    ImGui::TextUnformatted(utf8.data(), utf8.data() + utf8.size());
-    return;
-  }
-  ImFontBaked* baked = ImGui::GetFontBaked();
+  if (!text::decode_utf8(utf8, cps)) return {};
   const auto width_of = [baked](char32_t c) { return char_advance(baked, c); };
-  // One item, the lines joined by '\n', so that line spacing matches ImGui's own wrapped text.
   std::string out;
   out.reserve(utf8.size() + 16);
   bool first = true;
@@ -32,6 +32,55 @@ void text_wrapped(std::string_view utf8) {
     if (!first) out += '\n';
     first = false;
     out += text::encode_utf8(std::u32string_view(cps).substr(line.start, line.end - line.start));
+  }
+  return out;
+}
+
+// The broken lines of the texts drawn in recent frames. The same findings, help texts and clauses
+// are drawn on every frame, twice for a frame that changes the picture (ui/frame.cpp); breaking
+// them again each time took a quarter of the browser's frame time while typing (a profile in
+// docs/BENCHMARKS.md). The lines depend only on the text, the width and the font at its size.
+class WrapCache {
+ public:
+  const std::string& lines(std::string_view utf8, float width, ImFontBaked* baked) {
+    std::string key(utf8);
+    const void* ids[] = {ImGui::GetCurrentContext(), ImGui::GetFont(), baked};
+    const float size = ImGui::GetFontSize();
+    key.append(reinterpret_cast<const char*>(ids), sizeof ids);
+    key.append(reinterpret_cast<const char*>(&width), sizeof width);
+    key.append(reinterpret_cast<const char*>(&size), sizeof size);
+    const int frame = ImGui::GetFrameCount();
+    if (frame - swept_ > kKeepFrames || frame < swept_) sweep(frame);
+    auto it = entries_.find(key);
+    if (it == entries_.end()) it = entries_.emplace(std::move(key), Entry{break_text(utf8, width, baked), frame}).first;
+    it->second.used = frame;
+    return it->second.lines;
+  }
+
+ private:
+  static constexpr int kKeepFrames = 120;  // a text not drawn for two seconds is broken again
+  struct Entry {
+    std::string lines;
+    int used;
+  };
+  void sweep(int frame) {
+    for (auto it = entries_.begin(); it != entries_.end();)
+      it = (frame - it->second.used > kKeepFrames || frame < it->second.used) ? entries_.erase(it) : std::next(it);
+    swept_ = frame;
+  }
+  std::unordered_map<std::string, Entry> entries_;
+  int swept_ = 0;
+};
+
+}  // namespace
+
+void text_wrapped(std::string_view utf8) {
+  static WrapCache cache;
+  const float width = std::max(ImGui::GetFontSize() * 2, ImGui::GetContentRegionAvail().x);
+  const std::string& out = cache.lines(utf8, width, ImGui::GetFontBaked());
+  if (out.empty() && !utf8.empty()) {  // not valid UTF-8 (not expected: texts are checked): unbroken
+    ImGui::TextUnformatted(utf8.data(), utf8.data() + utf8.size());
+    return;
   }
   ImGui::TextUnformatted(out.data(), out.data() + out.size());
 }
