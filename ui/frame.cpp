@@ -48,9 +48,14 @@ void snap_clip_rects(ImDrawData& data, int fb_h) {
   }
 }
 
-void draw_whole(int w, int h) {
+// The whole framebuffer as the target, and the colour a cleared area starts from.
+void begin_drawing(int w, int h) {
   glViewport(0, 0, w, h);
   glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
+}
+
+void draw_whole(int w, int h) {
+  begin_drawing(w, h);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
@@ -64,8 +69,7 @@ void draw_rects(const std::vector<PixelRect>& rects, int w, int h) {
     for (const ImDrawCmd& cmd : list->CmdBuffer) clips.push_back(cmd.ClipRect);
   }
   const ImVec2 off = data.DisplayPos;
-  glViewport(0, 0, w, h);
-  glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
+  begin_drawing(w, h);
   for (const PixelRect& r : rects) {
     glEnable(GL_SCISSOR_TEST);
     glScissor(r.x0, h - r.y1, r.width(), r.height());

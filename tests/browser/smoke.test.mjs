@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launch, openApp, state, click, find, persisted, reopen } from './lib/harness.mjs';
+import { startServer, launch, openApp, state, command, click, find, persisted, reopen } from './lib/harness.mjs';
 import { decodePng, darkShare } from './lib/png.mjs';
 
 let srv, browser;
@@ -182,7 +182,7 @@ for (const scale of [1, 2]) test(`partial redraw: after typing, selecting, leavi
     };
     Module.ccall('jianfu_test_command', null, ['string'], ['{"redraw_whole":true}']);
   }));
-  await page.evaluate(() => Module.ccall('jianfu_test_command', null, ['string'], ['{"reset_damage_stats":true}']));
+  await command(page, { reset_damage_stats: true });
 
   // Typing, with the live check's findings updating between keys.
   for (const ch of '县里要求每周报送工作台账') {
