@@ -38,7 +38,9 @@ set(_im ${JIANFU_IMGUI_DIR})
 add_library(jianfu_imgui STATIC
   ${_im}/imgui.cpp ${_im}/imgui_draw.cpp ${_im}/imgui_tables.cpp ${_im}/imgui_widgets.cpp
   ${_im}/imgui_demo.cpp ${_im}/misc/cpp/imgui_stdlib.cpp
-  ${_im}/backends/imgui_impl_glfw.cpp ${_im}/backends/imgui_impl_opengl3.cpp
+  # ImGui draws through ui/gl_renderer.cpp; its OpenGL 3 renderer is built only for the test
+  # that compares the two (tests/CMakeLists.txt).
+  ${_im}/backends/imgui_impl_glfw.cpp
   # Our implementation of ImGui's item hooks (see imconfig_jianfu.h) lives with the library that
   # calls them, so that static linking resolves them in one pass.
   ${CMAKE_SOURCE_DIR}/ui/item_locator.cpp)

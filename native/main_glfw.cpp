@@ -20,12 +20,12 @@
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
-#include "imgui_impl_opengl3.h"
 #include "native/allocator.h"
 #include "native/platform_native.h"
 #include "ui/app.h"
 #include "ui/frame.h"
 #include "ui/frame_pacing.h"
+#include "ui/gl_renderer.h"
 
 static void on_glfw_error(int code, const char* what) { std::fprintf(stderr, "GLFW %d: %s\n", code, what); }
 
@@ -64,7 +64,14 @@ int main(int argc, char** argv) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui_ImplGlfw_InitForOpenGL(window, true);
-  ImGui_ImplOpenGL3_Init("#version 130");
+  jianfu::ui::GlRenderer renderer;
+  if (!renderer.init("#version 130")) {
+    std::fprintf(stderr, "错误 [NO_OPENGL]: 无法在 OpenGL 3 窗口中绘图。\n");
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 1;
+  }
 
   const std::string exe_dir = std::filesystem::path(argv[0]).parent_path().string();
   jianfu::ui::App app(jianfu::native::make_services(exe_dir.empty() ? "." : exe_dir, xscale));
@@ -106,14 +113,14 @@ int main(int argc, char** argv) {
       }
     }
     if (!pacer.due(glfwGetTime(), jianfu::ui::input_waiting())) continue;
-    jianfu::ui::render_frame(app, window);
+    jianfu::ui::render_frame(app, window, renderer);
     glfwSwapBuffers(window);
     pacer.drew(glfwGetTime());
     ++frame;
   }
 
   app.save_now();  // the window was closed: keep what was typed within the autosave delay
-  ImGui_ImplOpenGL3_Shutdown();
+  renderer.shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
   glfwDestroyWindow(window);

@@ -1,11 +1,13 @@
-// One frame of the app through ImGui's GLFW + OpenGL 3 backends, which both builds use (desktop
-// OpenGL 3, browser WebGL2). The shells own the window and the loop; this owns what a frame does.
+// One frame of the app: built through ImGui's GLFW backend and drawn by ui/gl_renderer.h, in both
+// builds (desktop OpenGL 3, browser WebGL2). The shells own the window, the GL context and the
+// loop; this owns what a frame does.
 #pragma once
 
 struct GLFWwindow;
 
 namespace jianfu::ui {
 class App;
+class GlRenderer;
 class ScreenDamage;
 // overlay: drawn after the app's UI, on top of it (the browser's IME composition string).
 // damage: when given, only the parts of the picture that changed since the frame last drawn are
@@ -14,6 +16,6 @@ class ScreenDamage;
 // consequences of a change one frame late). That needs a framebuffer kept from one frame to the
 // next (WebGL's preserveDrawingBuffer). Without it, every frame is drawn whole. Returns whether
 // the frame was drawn.
-bool render_frame(App& app, GLFWwindow* window, void (*overlay)() = nullptr,
+bool render_frame(App& app, GLFWwindow* window, GlRenderer& renderer, void (*overlay)() = nullptr,
                   ScreenDamage* damage = nullptr);
 }  // namespace jianfu::ui

@@ -11,10 +11,10 @@
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
-#include "imgui_impl_opengl3.h"
 #include "ui/app.h"
 #include "ui/frame.h"
 #include "ui/frame_pacing.h"
+#include "ui/gl_renderer.h"
 #include "ui/item_locator.h"
 #include "ui/screen_damage.h"
 #include "web/platform_web.h"
@@ -25,6 +25,7 @@ namespace {
 
 GLFWwindow* g_window = nullptr;
 std::unique_ptr<jianfu::ui::App> g_app;
+jianfu::ui::GlRenderer g_renderer;
 double g_dpr = 1.0;
 // Only what changed on screen is drawn (ui/screen_damage.h); null if the canvas could not be made
 // to keep its pixels between frames, and then every frame is drawn whole.
@@ -84,7 +85,7 @@ void frame() {
   glfwPollEvents();
   jianfu::ui::FramePacer& pacer = jianfu::ui::frame_pacer();
   if (!pacer.due(glfwGetTime(), jianfu::ui::input_waiting())) return;
-  const bool drawn = jianfu::ui::render_frame(*g_app, g_window, jianfu::web::draw_preedit, g_damage);
+  const bool drawn = jianfu::ui::render_frame(*g_app, g_window, g_renderer, jianfu::web::draw_preedit, g_damage);
   pacer.drew(glfwGetTime());
   EM_ASM({ if (Module['jianfuFrameDone']) Module['jianfuFrameDone']($0); }, drawn ? 1 : 0);
 }
@@ -114,7 +115,7 @@ int main() {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (!g_renderer.init("#version 300 es")) return 1;
   jianfu::web::install_text_input();
 
   // Not ImGui_ImplGlfw_InstallEmscriptenCallbacks(): it sizes the canvas in CSS pixels (no HiDPI)

@@ -1,0 +1,315 @@
+#include "ui/gl_renderer.h"
+
+#include <GLFW/glfw3.h>  // with the GL 3 / GLES 3 declarations the build asks for (ui/CMakeLists.txt)
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdio>
+#include <string>
+
+#include "imgui.h"
+
+namespace jianfu::ui {
+namespace {
+
+// Attribute slots, bound by name before linking (GLSL 1.30 has no layout qualifiers).
+constexpr GLuint kPos = 0, kUv = 1, kColor = 2;
+// Not a texture name GL hands out: the next command binds its texture whatever it is.
+constexpr unsigned kNoTexture = ~0u;
+
+// The shaders' bodies are valid both as GLSL 1.30 and as GLSL ES 3.00; only the version line differs.
+constexpr const char* kVertexBody = R"(
+precision highp float;
+uniform mat4 projection;
+in vec2 pos;
+in vec2 uv;
+in vec4 color;
+out vec2 frag_uv;
+out vec4 frag_color;
+void main() {
+  frag_uv = uv;
+  frag_color = color;
+  gl_Position = projection * vec4(pos, 0.0, 1.0);
+}
+)";
+constexpr const char* kFragmentBody = R"(
+precision mediump float;
+uniform sampler2D atlas;
+in vec2 frag_uv;
+in vec4 frag_color;
+out vec4 out_color;
+void main() {
+  out_color = frag_color * texture(atlas, frag_uv);
+}
+)";
+
+// Whether a shader compiled (or a program linked); if not, says why on stderr.
+template <typename GetStatus, typename GetLog>
+bool built(GLuint object, GLenum status, GetStatus get_status, GetLog get_log, const char* what) {
+  GLint ok = 0;
+  get_status(object, status, &ok);
+  if (ok) return true;
+  char log[1024] = {};
+  get_log(object, static_cast<GLsizei>(sizeof log), nullptr, log);
+  std::fprintf(stderr, "错误 [GL_SHADER]: %s：%s\n", what, log);
+  return false;
+}
+
+GLuint compile(GLenum kind, const char* version, const char* body) {
+  const std::string source = std::string(version) + "\n" + body;
+  const char* text = source.c_str();
+  const GLuint shader = glCreateShader(kind);
+  glShaderSource(shader, 1, &text, nullptr);
+  glCompileShader(shader);
+  if (!built(shader, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog, "着色器编译失败")) {
+    glDeleteShader(shader);
+    return 0;
+  }
+  return shader;
+}
+
+// A clip rectangle as the scissor box it gives, in GL's bottom-up pixels: left, bottom, width,
+// height, each truncated towards zero from the scaled float rectangle. Empty (w or h ≤ 0) if
+// nothing is inside.
+struct Box {
+  int x = 0, y = 0, w = 0, h = 0;
+};
+Box scissor_of(const ImVec4& clip, const ImDrawData& data, int fb_h) {
+  const ImVec2 off = data.DisplayPos, scale = data.FramebufferScale;
+  const float x0 = (clip.x - off.x) * scale.x, y0 = (clip.y - off.y) * scale.y;
+  const float x1 = (clip.z - off.x) * scale.x, y1 = (clip.w - off.y) * scale.y;
+  if (x1 <= x0 || y1 <= y0) return {};
+  return {static_cast<int>(x0), static_cast<int>(static_cast<float>(fb_h) - y1), static_cast<int>(x1 - x0),
+          static_cast<int>(y1 - y0)};
+}
+
+// The part of `b` inside `cut` (top-down framebuffer pixels), in b's bottom-up terms.
+Box cut_to(const Box& b, const PixelRect& cut, int fb_h) {
+  const int x0 = std::max(b.x, cut.x0), x1 = std::min(b.x + b.w, cut.x1);
+  const int y0 = std::max(b.y, fb_h - cut.y1), y1 = std::min(b.y + b.h, fb_h - cut.y0);
+  return {x0, y0, x1 - x0, y1 - y0};
+}
+
+}  // namespace
+
+GlRenderer::~GlRenderer() { shutdown(); }
+
+bool GlRenderer::init(const char* glsl_version) {
+  const GLuint vs = compile(GL_VERTEX_SHADER, glsl_version, kVertexBody);
+  const GLuint fs = compile(GL_FRAGMENT_SHADER, glsl_version, kFragmentBody);
+  if (!vs || !fs) {
+    if (vs) glDeleteShader(vs);
+    if (fs) glDeleteShader(fs);
+    return false;
+  }
+  program_ = glCreateProgram();
+  glAttachShader(program_, vs);
+  glAttachShader(program_, fs);
+  glBindAttribLocation(program_, kPos, "pos");
+  glBindAttribLocation(program_, kUv, "uv");
+  glBindAttribLocation(program_, kColor, "color");
+  glLinkProgram(program_);
+  glDeleteShader(vs);
+  glDeleteShader(fs);
+  if (!built(program_, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog, "着色器链接失败")) {
+    glDeleteProgram(program_);
+    program_ = 0;
+    return false;
+  }
+  loc_projection_ = glGetUniformLocation(program_, "projection");
+  loc_texture_ = glGetUniformLocation(program_, "atlas");
+
+  // One vertex array for the life of the renderer: it keeps the attribute layout and the index
+  // buffer, and each frame only refills the two buffers.
+  glGenVertexArrays(1, &vao_);
+  glGenBuffers(1, &vbo_);
+  glGenBuffers(1, &ibo_);
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_);
+  const GLsizei stride = sizeof(ImDrawVert);
+  glEnableVertexAttribArray(kPos);
+  glEnableVertexAttribArray(kUv);
+  glEnableVertexAttribArray(kColor);
+  glVertexAttribPointer(kPos, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
+  glVertexAttribPointer(kUv, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
+  glVertexAttribPointer(kColor, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+  glBindVertexArray(0);
+
+  ImGuiIO& io = ImGui::GetIO();
+  io.BackendRendererName = "jianfu_gl";
+  // Textures are made and updated here; commands may start anywhere in their list's vertices
+  // (indices are moved on upload), so ImGui need not split lists at 65,536 vertices.
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures | ImGuiBackendFlags_RendererHasVtxOffset;
+  GLint max_size = 0;
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
+  ImGui::GetPlatformIO().Renderer_TextureMaxWidth = ImGui::GetPlatformIO().Renderer_TextureMaxHeight = max_size;
+  ready_ = true;
+  return true;
+}
+
+void GlRenderer::shutdown() {
+  if (!ready_) return;
+  ready_ = false;
+  if (ImGui::GetCurrentContext()) {
+    for (ImTextureData* tex : ImGui::GetPlatformIO().Textures) {
+      if (tex->RefCount != 1 || tex->TexID == ImTextureID_Invalid) continue;  // another context's
+      const GLuint id = static_cast<GLuint>(tex->TexID);
+      glDeleteTextures(1, &id);
+      tex->SetTexID(ImTextureID_Invalid);
+      tex->SetStatus(ImTextureStatus_Destroyed);
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendRendererName = nullptr;
+    io.BackendFlags &= ~(ImGuiBackendFlags_RendererHasTextures | ImGuiBackendFlags_RendererHasVtxOffset);
+  }
+  glDeleteBuffers(1, &vbo_);
+  glDeleteBuffers(1, &ibo_);
+  glDeleteVertexArrays(1, &vao_);
+  glDeleteProgram(program_);
+  program_ = vao_ = vbo_ = ibo_ = 0;
+  bound_texture_ = 0;
+}
+
+// ImGui's texture protocol (imgui.h, ImTextureStatus): make a texture, write the parts of it that
+// changed (only parts no earlier glyph used), or drop one no longer used.
+void GlRenderer::update_texture(ImTextureData& tex) {
+  if (tex.Status == ImTextureStatus_WantCreate || tex.Status == ImTextureStatus_WantUpdates) {
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, tex.Width);  // rows of the whole texture in CPU memory
+  }
+  if (tex.Status == ImTextureStatus_WantCreate) {
+    GLuint id = 0;
+    glGenTextures(1, &id);
+    glBindTexture(GL_TEXTURE_2D, id);
+    // Linear filtering: ImGui draws thick lines from texels of the atlas (ImFontAtlasFlags_NoBakedLines off).
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, tex.Width, tex.Height, 0, GL_RGBA, GL_UNSIGNED_BYTE, tex.GetPixels());
+    tex.SetTexID(static_cast<ImTextureID>(id));
+    tex.SetStatus(ImTextureStatus_OK);
+  } else if (tex.Status == ImTextureStatus_WantUpdates) {
+    const GLuint id = static_cast<GLuint>(tex.TexID);
+    glBindTexture(GL_TEXTURE_2D, id);
+    for (const ImTextureRect& r : tex.Updates) {
+      glTexSubImage2D(GL_TEXTURE_2D, 0, r.x, r.y, r.w, r.h, GL_RGBA, GL_UNSIGNED_BYTE, tex.GetPixelsAt(r.x, r.y));
+    }
+    tex.SetStatus(ImTextureStatus_OK);
+  } else if (tex.Status == ImTextureStatus_WantDestroy && tex.UnusedFrames > 0) {
+    const GLuint id = static_cast<GLuint>(tex.TexID);
+    glDeleteTextures(1, &id);
+    tex.SetTexID(ImTextureID_Invalid);
+    tex.SetStatus(ImTextureStatus_Destroyed);
+  }
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+}
+
+// Every list's vertices into one buffer and its indices, moved by the list's first vertex and the
+// command's vertex offset, into another: two uploads a frame, from copies made here (filling one
+// buffer piecewise with glBufferSubData is what ImGui's renderer gave up for driver trouble).
+void GlRenderer::upload(const ImDrawData& data) {
+  vertices_.clear();
+  indices_.clear();
+  list_first_index_.clear();
+  for (const ImDrawList* list : data.CmdLists) {
+    const std::uint32_t first_vertex = static_cast<std::uint32_t>(vertices_.size());
+    vertices_.insert(vertices_.end(), list->VtxBuffer.begin(), list->VtxBuffer.end());
+    const std::size_t base = indices_.size();
+    list_first_index_.push_back(static_cast<std::uint32_t>(base));
+    indices_.resize(base + static_cast<std::size_t>(list->IdxBuffer.Size));
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      const std::uint32_t shift = first_vertex + cmd.VtxOffset;
+      for (unsigned i = cmd.IdxOffset; i < cmd.IdxOffset + cmd.ElemCount; ++i) {
+        indices_[base + i] = shift + list->IdxBuffer.Data[i];
+      }
+    }
+  }
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices_.size() * sizeof(ImDrawVert)), vertices_.data(),
+               GL_STREAM_DRAW);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_);  // the vertex array's, bound in set_state
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices_.size() * sizeof(std::uint32_t)),
+               indices_.data(), GL_STREAM_DRAW);
+}
+
+// Everything the drawing depends on, set without reading anything back.
+void GlRenderer::set_state(const ImDrawData& data, int fb_w, int fb_h) {
+  glViewport(0, 0, fb_w, fb_h);
+  glEnable(GL_BLEND);
+  glBlendEquation(GL_FUNC_ADD);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_STENCIL_TEST);
+  glEnable(GL_SCISSOR_TEST);
+  // Display rectangle → clip space, y downwards.
+  const float l = data.DisplayPos.x, r = data.DisplayPos.x + data.DisplaySize.x;
+  const float t = data.DisplayPos.y, b = data.DisplayPos.y + data.DisplaySize.y;
+  const float projection[16] = {2.0f / (r - l),    0.0f, 0.0f, 0.0f,  //
+                                0.0f,              2.0f / (t - b), 0.0f, 0.0f,  //
+                                0.0f,              0.0f, -1.0f, 0.0f,  //
+                                (r + l) / (l - r), (t + b) / (b - t), 0.0f, 1.0f};
+  glUseProgram(program_);
+  glUniform1i(loc_texture_, 0);
+  glUniformMatrix4fv(loc_projection_, 1, GL_FALSE, projection);
+  glActiveTexture(GL_TEXTURE0);
+  glBindVertexArray(vao_);
+  bound_texture_ = kNoTexture;  // a callback may have bound another
+}
+
+void GlRenderer::draw_lists(const ImDrawData& data, int fb_h, const PixelRect* cut) {
+  for (int n = 0; n < data.CmdListsCount; ++n) {
+    const ImDrawList* list = data.CmdLists[n];
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      if (cmd.UserCallback) {
+        if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
+          set_state(data, fb_w_, fb_h);
+        } else {
+          cmd.UserCallback(list, &cmd);
+        }
+        continue;
+      }
+      Box box = scissor_of(cmd.ClipRect, data, fb_h);
+      if (cut) box = cut_to(box, *cut, fb_h);
+      if (box.w <= 0 || box.h <= 0) continue;
+      glScissor(box.x, box.y, box.w, box.h);
+      const GLuint tex = static_cast<GLuint>(cmd.GetTexID());
+      if (tex != bound_texture_) {
+        glBindTexture(GL_TEXTURE_2D, tex);
+        bound_texture_ = tex;
+      }
+      const std::size_t first = list_first_index_[static_cast<std::size_t>(n)] + cmd.IdxOffset;
+      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), GL_UNSIGNED_INT,
+                     reinterpret_cast<void*>(first * sizeof(std::uint32_t)));
+    }
+  }
+}
+
+void GlRenderer::draw(ImDrawData& data, int fb_w, int fb_h, const float clear[4], const std::vector<PixelRect>* rects) {
+  if (!ready_ || fb_w <= 0 || fb_h <= 0) return;
+  if (data.Textures) {
+    for (ImTextureData* tex : *data.Textures) {
+      if (tex->Status != ImTextureStatus_OK) update_texture(*tex);
+    }
+  }
+  fb_w_ = fb_w;
+  set_state(data, fb_w, fb_h);
+  upload(data);
+  glClearColor(clear[0], clear[1], clear[2], clear[3]);
+  if (!rects) {
+    glScissor(0, 0, fb_w, fb_h);
+    glClear(GL_COLOR_BUFFER_BIT);
+    draw_lists(data, fb_h, nullptr);
+  } else {
+    for (const PixelRect& r : *rects) {
+      glScissor(r.x0, fb_h - r.y1, r.width(), r.height());
+      glClear(GL_COLOR_BUFFER_BIT);
+      draw_lists(data, fb_h, &r);
+    }
+  }
+  glBindVertexArray(0);
+}
+
+}  // namespace jianfu::ui
