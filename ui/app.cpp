@@ -7,6 +7,7 @@
 #include "imgui.h"
 #include "storage/database.h"
 #include "text/utf8.h"
+#include "ui/flow_layout.h"
 #include "ui/home_screen.h"
 #include "ui/wrapped_text.h"
 #include "version.h"
@@ -112,9 +113,13 @@ void App::apply_style() {
 }
 
 void App::draw_nav() {
-  ImGui::TextUnformatted("减负 · 为基层减负一致性评估");
+  FlowLayout row;
+  static constexpr const char* kTitle = "减负 · 为基层减负一致性评估";
+  row.next(FlowLayout::text_width(kTitle));
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(kTitle);
   for (const auto& n : kNav) {
-    ImGui::SameLine();
+    row.next(FlowLayout::button_width(n.label));
     const bool active = screen_ == n.screen;
     if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (ImGui::Button(n.label)) {
@@ -147,9 +152,7 @@ void App::draw_footer() {
   if (ImGui::Button("A+")) { fs = std::min(40.0f, fs + 2.0f); ctx_.save_settings(); }
   ImGui::SameLine();
   ImGui::TextDisabled("%.0f 像素 · 版本 %s · SQLite %s", fs, version().c_str(), storage::sqlite_version().c_str());
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  text_wrapped(services_.storage_note);
-  ImGui::PopStyleColor();
+  text_disabled_wrapped(services_.storage_note);
   footer_h_ = ImGui::GetCursorPosY() - top;
 }
 

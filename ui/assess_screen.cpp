@@ -10,6 +10,7 @@
 #include "imgui_stdlib.h"
 #include "report/records.h"
 #include "text/utf8.h"
+#include "ui/flow_layout.h"
 #include "ui/kinds.h"
 #include "ui/wrapped_text.h"
 
@@ -215,15 +216,9 @@ bool AssessScreen::draw_fact(const rules::FactDef& f) {
     }
   } else if (f.type == "list") {
     // Options flow onto as many lines as the panel needs.
-    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-    bool first = true;
+    FlowLayout row;
     for (const auto& o : f.options) {
-      const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label_of(o).c_str()).x;
-      if (!first) {
-        ImGui::SameLine();
-        if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-      }
-      first = false;
+      row.next(FlowLayout::check_width(label_of(o).c_str()));
       json list = has ? facts_[f.id] : json::array();
       bool on = std::find(list.begin(), list.end(), o) != list.end();
       if (ImGui::Checkbox(label_of(o).c_str(), &on)) {
@@ -296,7 +291,7 @@ void AssessScreen::draw_questions() {
     ImGui::EndCombo();
   }
   ImGui::Separator();
-  ImGui::Text("检查清单（还有 %zu 个问题待回答）", shown_unanswered_);
+  text_wrappedf("检查清单（还有 %zu 个问题待回答）", shown_unanswered_);
   if (!ctx_.packs) return;
   for (const std::string& id : asked_) {
     const auto it = ctx_.packs->facts().find(id);
@@ -313,7 +308,7 @@ void AssessScreen::draw_questions() {
 void AssessScreen::draw_verdict() {
   if (text_.empty() && title_.empty() && facts_.empty()) {
     // Nothing to judge yet: a 符合 here would only mean that nothing was checked.
-    ImGui::TextDisabled("请回答左侧清单中的问题，或在上方粘贴草稿；检查结果会显示在下方。");
+    text_disabled_wrapped("请回答左侧清单中的问题，或在上方粘贴草稿；检查结果会显示在下方。");
     return;
   }
   ImGui::PushStyleColor(ImGuiCol_Text, color_of(shown_verdict_));
@@ -468,7 +463,7 @@ void AssessScreen::draw(double now) {
                        ImGui::GetColorU32(ImVec4(c.r, c.g, c.b, 0.22f))});
   }
   ImGui::BeginGroup();
-  ImGui::TextDisabled("问题原文已在正文中标出，点击标记可查看对应问题");
+  text_disabled_wrapped("问题原文已在正文中标出，点击标记可查看对应问题", view_w);  // as wide as the editor
   if (editor_.draw("##body", text_, marks, ImVec2(view_w, 0))) {
     stored_view_ = false;
     changed(now);

@@ -1,11 +1,13 @@
 #include "ui/history_screen.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include "error.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "report/records.h"
+#include "ui/flow_layout.h"
 #include "ui/kinds.h"
 
 namespace jianfu::ui {
@@ -73,38 +75,42 @@ void HistoryScreen::import_path(const std::string& path) {
   dirty_ = true;
 }
 
+// The filters flow onto a second line in a narrow window or at a large font size.
 void HistoryScreen::draw_filters() {
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  const float em = ImGui::GetFontSize();
+  FlowLayout row;
+  row.next(em * 16);
+  ImGui::SetNextItemWidth(em * 16);
   if (ImGui::InputTextWithHint("##q", "搜索标题和正文，例如：千分制", &filter_.query)) dirty_ = true;
-  ImGui::SameLine();
   static const char* types[] = {"全部类型", "一致性评估", "准入审查"};
   static const char* type_codes[] = {"", "assessment", "review"};
   int t = filter_.type == "assessment" ? 1 : filter_.type == "review" ? 2 : 0;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  row.next(em * 7);
+  ImGui::SetNextItemWidth(em * 7);
   if (ImGui::Combo("##type", &t, types, 3)) { filter_.type = type_codes[t]; dirty_ = true; }
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  row.next(em * 9);
+  ImGui::SetNextItemWidth(em * 9);
   if (ImGui::BeginCombo("##kind", filter_.kind.empty() ? "全部事项" : kind_label(filter_.kind))) {
     if (ImGui::Selectable("全部事项", filter_.kind.empty())) { filter_.kind.clear(); dirty_ = true; }
     for (const auto& k : kKinds)
       if (ImGui::Selectable(k.label, filter_.kind == k.code)) { filter_.kind = k.code; dirty_ = true; }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
   static const char* verdicts[] = {"全部结论", "符合", "修改后符合", "需说明理由或报批", "不符合", "准入", "附条件准入", "需履行准入程序", "不予准入"};
   static const char* verdict_codes[] = {"", "pass", "revise", "justify", "reject", "admit", "admit_with_conditions", "procedure", "reject"};
   int v = 0;
   for (int i = 1; i < 9; ++i)
     if (filter_.verdict == verdict_codes[i]) { v = i; break; }
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  row.next(em * 9);
+  ImGui::SetNextItemWidth(em * 9);
   if (ImGui::Combo("##verdict", &v, verdicts, 9)) { filter_.verdict = verdict_codes[v]; dirty_ = true; }
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  row.next(em * 6);
+  ImGui::SetNextItemWidth(em * 6);
   if (ImGui::InputTextWithHint("##from", "起 2026-01-01", &filter_.from)) dirty_ = true;
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  row.next(em * 6);
+  ImGui::SetNextItemWidth(em * 6);
   if (ImGui::InputTextWithHint("##to", "止 2026-12-31", &filter_.to)) dirty_ = true;
-  ImGui::SameLine();
+  row.next(FlowLayout::check_width("含已归档"));
   if (ImGui::Checkbox("含已归档", &filter_.include_archived)) dirty_ = true;
 }
 
@@ -121,10 +127,15 @@ void HistoryScreen::draw_table() {
   }
   ImGui::Text("共 %lld 条记录，显示 %zu 条", last_count_, rows_.size());
   const float footer = ImGui::GetFrameHeightWithSpacing() * 5;
-  if (!ImGui::BeginTable("history", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
-                         ImVec2(0, -footer)))
-    return;
   const float fs = ImGui::GetFontSize();
+  // The title keeps at least ten characters' width: in a window too narrow for that next to the
+  // other columns, the table scrolls sideways rather than squeezing the title to nothing.
+  const float fixed = fs * (8 + 8 + 4 + 9 + 12), title_min = fs * 10;
+  const float inner_w = std::max(ImGui::GetContentRegionAvail().x, fixed + title_min + ImGui::GetStyle().CellPadding.x * 12);
+  if (!ImGui::BeginTable("history", 6,
+                         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX,
+                         ImVec2(0, -footer), inner_w))
+    return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("标题", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("事项", ImGuiTableColumnFlags_WidthFixed, fs * 8);

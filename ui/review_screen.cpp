@@ -167,7 +167,7 @@ void ReviewScreen::draw(double now) {
   ImGui::TextDisabled("%s", save_status_.c_str());
   if (!error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", error_.c_str());
   if (!have_decision_) {
-    ImGui::TextDisabled("填写事项名称后，这里会显示准入决定、理由和下一步。");
+    text_disabled_wrapped("填写事项名称后，这里会显示准入决定、理由和下一步。");
     ImGui::EndChild();
     return;
   }

@@ -1,6 +1,7 @@
 #include "ui/training_screen.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -9,6 +10,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "training/attempts.h"
+#include "ui/flow_layout.h"
 #include "ui/wrapped_text.h"
 
 namespace jianfu::ui {
@@ -112,7 +114,11 @@ void TrainingScreen::merge_summaries(const std::string& path) {
   }
 }
 
+// The name, the mode, the progress and the buttons flow onto more lines when the window is narrow.
 void TrainingScreen::draw_header() {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  FlowLayout row;
+  row.next(FlowLayout::text_width("学员姓名") + style.ItemSpacing.x + ImGui::GetFontSize() * 8);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("学员姓名");
   ImGui::SameLine();
@@ -122,9 +128,9 @@ void TrainingScreen::draw_header() {
     ctx_.save_settings();
     progress_dirty_ = true;
   }
-  ImGui::SameLine();
+  row.next(FlowLayout::check_width("练习模式"));
   if (ImGui::RadioButton("练习模式", !test_mode_)) test_mode_ = false;
-  ImGui::SameLine();
+  row.next(FlowLayout::check_width("测验模式"));
   if (ImGui::RadioButton("测验模式", test_mode_)) test_mode_ = true;
   if (ctx_.store && progress_dirty_) {
     progress_ = progress(ctx_.store->db(), course_, ctx_.settings.learner);
@@ -133,20 +139,31 @@ void TrainingScreen::draw_header() {
       best_[a.exercise] = std::max(best_[a.exercise], a.score >= a.max_score ? 2 : 1);
     progress_dirty_ = false;
   }
-  ImGui::SameLine();
-  ImGui::Text("进度：已练 %zu / %zu 题，全对 %zu 题", progress_.attempted, course_.exercises.size(), progress_.correct);
-  ImGui::SameLine();
+  char done[96];
+  std::snprintf(done, sizeof done, "进度：已练 %zu / %zu 题，全对 %zu 题", progress_.attempted, course_.exercises.size(),
+                progress_.correct);
+  row.next(FlowLayout::text_width(done));
+  ImGui::TextUnformatted(done);
+  row.next(FlowLayout::button_width("导出成绩表（CSV）"));
   if (ImGui::SmallButton("导出成绩表（CSV）") && ctx_.store) {
     const std::string out = ctx_.scratch_path(".training-summary.csv");
     std::ofstream(out, std::ios::binary) << summary_csv(ctx_.store->db(), course_);
     message_ = ctx_.services.deliver_file ? ctx_.services.deliver_file(out, "培训成绩-" + course_.id + ".csv", ctx_.services.export_dir) : "已写到：" + out;
   }
   if (ctx_.services.choose_file) {
-    ImGui::SameLine();
+    row.next(FlowLayout::button_width("合并其他设备的成绩表"));
     if (ImGui::SmallButton("合并其他设备的成绩表")) ctx_.services.choose_file(".csv", [this](const std::string& p) { merge_summaries(p); });
   }
-  if (ctx_.settings.learner.empty()) ImGui::TextColored(ImVec4(0.7f, 0.35f, 0, 1), "请先填写学员姓名，练习记录才会保存到您的名下。");
-  if (!message_.empty()) ImGui::TextColored(ImVec4(0.1f, 0.45f, 0.2f, 1), "%s", message_.c_str());
+  if (ctx_.settings.learner.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.35f, 0, 1));
+    text_wrapped("请先填写学员姓名，练习记录才会保存到您的名下。");
+    ImGui::PopStyleColor();
+  }
+  if (!message_.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.1f, 0.45f, 0.2f, 1));
+    text_wrapped(message_);
+    ImGui::PopStyleColor();
+  }
 }
 
 void TrainingScreen::draw_outline() {

@@ -74,9 +74,9 @@ class WrapCache {
 
 }  // namespace
 
-void text_wrapped(std::string_view utf8) {
+void text_wrapped(std::string_view utf8, float width) {
   static WrapCache cache;
-  const float width = std::max(ImGui::GetFontSize() * 2, ImGui::GetContentRegionAvail().x);
+  width = std::max(ImGui::GetFontSize() * 2, width > 0.0f ? width : ImGui::GetContentRegionAvail().x);
   const std::string& out = cache.lines(utf8, width, ImGui::GetFontBaked());
   if (out.empty() && !utf8.empty()) {  // not valid UTF-8 (not expected: texts are checked): unbroken
     ImGui::TextUnformatted(utf8.data(), utf8.data() + utf8.size());
@@ -95,6 +95,12 @@ void text_wrappedf(const char* fmt, ...) {
   std::vsnprintf(buf.data(), buf.size(), fmt, args);
   va_end(args);
   text_wrapped(std::string_view(buf.data(), static_cast<std::size_t>(std::max(n, 0))));
+}
+
+void text_disabled_wrapped(std::string_view utf8, float width) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  text_wrapped(utf8, width);
+  ImGui::PopStyleColor();
 }
 
 }  // namespace jianfu::ui

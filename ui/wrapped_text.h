@@ -9,10 +9,12 @@
 
 namespace jianfu::ui {
 
-// Draws `utf8` as one text item wrapped to the content region's remaining width.
-void text_wrapped(std::string_view utf8);
+// Draws `utf8` as one text item wrapped to `width`, or (0) to the content region's remaining width.
+void text_wrapped(std::string_view utf8, float width = 0.0f);
 // printf-style, like ImGui::TextWrapped.
 void text_wrappedf(const char* fmt, ...) IM_FMTARGS(1);
+// In the quieter colour of hints, like ImGui::TextDisabled.
+void text_disabled_wrapped(std::string_view utf8, float width = 0.0f);
 
 // The width of one character as these helpers and the draft editor measure it for line breaking
 // (a tab counts as four spaces).

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launch, openApp, state, command, until, click, find, persisted, reopen } from './lib/harness.mjs';
+import { startServer, launch, openApp, state, command, until, click, find, frames, persisted, reopen } from './lib/harness.mjs';
 import { decodePng, darkShare } from './lib/png.mjs';
 
 let srv, browser;
@@ -61,6 +61,34 @@ test('font size: A+ and A- resize the text at once, and the size is kept after a
   assert.ok(Math.abs((await find(page, '首页')).h - bigger) <= 1);
   await click(page, 'A-');
   assert.ok(Math.abs((await find(page, '首页')).h - (bigger - 2)) <= 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a narrow window at a large font: the rows of buttons and filters wrap instead of running off the right edge', async () => {
+  const page = await browser.newPage({ viewport: { width: 900, height: 640 } });
+  const errors = await openApp(page, srv.url);
+  for (let i = 0; i < 4; i++) await click(page, 'A+');
+  assert.equal((await state(page)).font_size, 26);
+  const inside = async (label) => {
+    const r = await find(page, label);
+    assert.ok(r.x >= 0 && r.x + r.w <= 900, `${label}: x ${r.x}–${r.x + r.w} px in a 900 px window`);
+    return r;
+  };
+  // Before these rows flowed, 设置 ended at 916 px, and the history filters needed 53 font sizes
+  // of width in one line (1,378 px).
+  const home = await inside('首页');
+  const settings = await inside('设置');
+  assert.ok(settings.y > home.y, 'the last navigation button went to a second line');
+  await command(page, { go: 'history' });
+  await until(page, (s) => s.screen === 'history');
+  await frames(page, 3);
+  // (ImGui's combo boxes are not reported to the item locator; the fields around them are.)
+  for (const label of ['##q', '##from', '##to', '含已归档']) await inside(label);
+  await command(page, { go: 'training' });
+  await until(page, (s) => s.screen === 'training');
+  await frames(page, 3);
+  for (const label of ['##learner', '练习模式', '测验模式', '导出成绩表（CSV）']) await inside(label);
   assert.deepEqual(errors, []);
   await page.close();
 });
