@@ -26,5 +26,5 @@ shot settings --screen settings
 rm -rf "$tmp"
 
 # Web: the same screens in headless Chromium.
-(cd "$ROOT/tests/browser" && JIANFU_SCREENSHOT_DIR="$OUT" node --test --test-name-pattern="screens|first screen|sample draft" >/dev/null)
+(cd "$ROOT/tests/browser" && JIANFU_SCREENSHOT_DIR="$OUT" node --test --test-name-pattern="screens|first screen|sample draft|narrow window" >/dev/null)
 ls -l "$OUT"

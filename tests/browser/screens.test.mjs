@@ -89,6 +89,9 @@ test('a narrow window at a large font: the rows of buttons and filters wrap inst
   await until(page, (s) => s.screen === 'training');
   await frames(page, 3);
   for (const label of ['##learner', '练习模式', '测验模式', '导出成绩表（CSV）']) await inside(label);
+  if (process.env.JIANFU_SCREENSHOT_DIR) {
+    await page.screenshot({ path: `${process.env.JIANFU_SCREENSHOT_DIR}/web-narrow-large-font.png` });
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });
