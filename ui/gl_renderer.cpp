@@ -288,12 +288,13 @@ void GlRenderer::draw_lists(const ImDrawData& data, int fb_h, const PixelRect* c
 }
 
 void GlRenderer::draw(ImDrawData& data, int fb_w, int fb_h, const float clear[4], const std::vector<PixelRect>* rects) {
-  if (!ready_ || fb_w <= 0 || fb_h <= 0) return;
-  if (data.Textures) {
+  if (!ready_) return;
+  if (data.Textures) {  // even when nothing is drawn (a minimised window): ImGui expects it every frame
     for (ImTextureData* tex : *data.Textures) {
       if (tex->Status != ImTextureStatus_OK) update_texture(*tex);
     }
   }
+  if (fb_w <= 0 || fb_h <= 0) return;
   fb_w_ = fb_w;
   set_state(data, fb_w, fb_h);
   upload(data);
