@@ -180,8 +180,11 @@ void TrainingScreen::draw_outline() {
       const auto& e = course_.exercises[i];
       if (e.chapter != ch.id) continue;
       const int b = best_.count(e.id) ? best_[e.id] : 0;
-      const std::string item = std::string(b == 2 ? "√ " : b == 1 ? "○ " : "　 ") + e.title + "##" + e.id;
-      if (ImGui::Selectable(item.c_str(), static_cast<int>(i) == current_) && !test_running_) select(e.id);
+      // A title too long for the outline ends in "…" and shows whole when the pointer rests on it.
+      const std::string full = std::string(b == 2 ? "√ " : b == 1 ? "○ " : "　 ") + e.title;
+      const std::string shown = fit_line(full, ImGui::GetContentRegionAvail().x);
+      if (ImGui::Selectable((shown + "##" + e.id).c_str(), static_cast<int>(i) == current_) && !test_running_) select(e.id);
+      if (shown != full && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.title.c_str());
     }
     ImGui::TreePop();
   }
@@ -346,7 +349,7 @@ void TrainingScreen::draw() {
   }
   draw_header();
   ImGui::BeginChild("outline", ImVec2(ImGui::GetContentRegionAvail().x * 0.28f, 0), ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);
-  ImGui::TextUnformatted(course_.title.c_str());
+  text_wrapped(course_.title);
   draw_outline();
   ImGui::EndChild();
   ImGui::SameLine();

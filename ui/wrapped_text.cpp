@@ -97,6 +97,21 @@ void text_wrappedf(const char* fmt, ...) {
   text_wrapped(std::string_view(buf.data(), static_cast<std::size_t>(std::max(n, 0))));
 }
 
+std::string fit_line(std::string_view utf8, float width) {
+  std::u32string cps;
+  if (!text::decode_utf8(utf8, cps)) return std::string(utf8);
+  ImFontBaked* baked = ImGui::GetFontBaked();
+  float total = 0.0f;
+  for (const char32_t c : cps) total += char_advance(baked, c);
+  if (total <= width) return std::string(utf8);
+  const float room = width - char_advance(baked, U'…');
+  std::size_t n = 0;
+  for (float used = 0.0f; n < cps.size() && used + char_advance(baked, cps[n]) <= room; ++n) {
+    used += char_advance(baked, cps[n]);
+  }
+  return text::encode_utf8(std::u32string_view(cps).substr(0, n)) + "…";
+}
+
 void text_disabled_wrapped(std::string_view utf8, float width) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   text_wrapped(utf8, width);

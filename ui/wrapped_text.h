@@ -3,6 +3,7 @@
 // early at the last 、 and the run moves down whole, leaving ragged half-empty lines. These helpers
 // break with core/text/line_break (any two characters, with 禁则) at the available width.
 #pragma once
+#include <string>
 #include <string_view>
 
 #include "imgui.h"
@@ -15,6 +16,10 @@ void text_wrapped(std::string_view utf8, float width = 0.0f);
 void text_wrappedf(const char* fmt, ...) IM_FMTARGS(1);
 // In the quieter colour of hints, like ImGui::TextDisabled.
 void text_disabled_wrapped(std::string_view utf8, float width = 0.0f);
+
+// `utf8` as it fits on one line of `width` in the current font: whole, or cut after the last
+// character that leaves room for "…", which ends it. For lists whose items cannot wrap.
+std::string fit_line(std::string_view utf8, float width);
 
 // The width of one character as these helpers and the draft editor measure it for line breaking
 // (a tab counts as four spaces).

@@ -6,6 +6,7 @@
 
 #include "imgui.h"
 #include "tests/unit/headless_imgui.h"
+#include "text/utf8.h"
 #include "ui/wrapped_text.h"
 
 namespace {
@@ -43,4 +44,32 @@ TEST_CASE("wrapped text: the lines follow the width, the text and the font size,
   CHECK(wrapped_height(imgui, text, 700) == wide);
   // Not UTF-8: drawn as it is, on one line.
   CHECK(wrapped_height(imgui, "ab\xff", 200) == doctest::Approx(ImGui::GetTextLineHeight()));
+}
+
+TEST_CASE("fit_line keeps a text that fits and cuts one that does not after whole characters, ending it in …") {
+  jianfu::test::HeadlessImGui imgui;
+  std::string whole, cut_ascii, cut_mixed, tiny;
+  float whole_w = 0, ascii_w = 0, mixed_w = 0, width = 0;
+  imgui.frame(1.0f / 60, [&] {
+    const std::string text = "Exercise 12: a title much longer than the outline";
+    whole_w = ImGui::CalcTextSize(text.c_str()).x;
+    whole = jianfu::ui::fit_line(text, whole_w + 1.0f);
+    width = whole_w / 2;
+    cut_ascii = jianfu::ui::fit_line(text, width);
+    ascii_w = ImGui::CalcTextSize(cut_ascii.c_str()).x;
+    // Multi-byte characters (the default font draws them as its fallback glyph) are never split.
+    cut_mixed = jianfu::ui::fit_line("√ 镇街方案照搬市级方案 and more words", width / 2);
+    mixed_w = ImGui::CalcTextSize(cut_mixed.c_str()).x;
+    tiny = jianfu::ui::fit_line(text, 1.0f);
+  });
+  CHECK(whole == "Exercise 12: a title much longer than the outline");
+  REQUIRE(cut_ascii.size() > 3);
+  CHECK(cut_ascii.substr(cut_ascii.size() - 3) == "…");
+  CHECK(whole.rfind(cut_ascii.substr(0, cut_ascii.size() - 3), 0) == 0);  // a prefix of the text
+  CHECK(ascii_w <= width);
+  CHECK(ascii_w > width - 2 * ImGui::CalcTextSize("W").x);  // and not much shorter than the room
+  CHECK(mixed_w <= width / 2);
+  std::u32string decoded;
+  CHECK(jianfu::text::decode_utf8(cut_mixed, decoded));  // valid UTF-8: no character split
+  CHECK(tiny == "…");
 }
