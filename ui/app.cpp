@@ -129,14 +129,11 @@ void App::draw_nav() {
     if (active) ImGui::PopStyleColor();
   }
   if (ctx_.read_only) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.3f, 0.0f, 1));
-    text_wrapped(services_.read_only_reason.empty() ? "此页只能查看，不会保存。" : services_.read_only_reason);
-    ImGui::PopStyleColor();
+    text_colored_wrapped(ImVec4(0.8f, 0.3f, 0.0f, 1),
+                         services_.read_only_reason.empty() ? "此页只能查看，不会保存。" : services_.read_only_reason);
   }
   if (const std::string warning = services_.storage_warning(); !warning.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1));
-    text_wrapped(warning);
-    ImGui::PopStyleColor();
+    text_colored_wrapped(ImVec4(0.75f, 0.1f, 0.1f, 1), warning);
   }
 }
 

@@ -188,11 +188,7 @@ bool AssessScreen::draw_fact(const rules::FactDef& f) {
   bool changed = false;
   ImGui::PushID(f.id.c_str());
   text_wrapped(f.question);
-  if (!f.help.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    text_wrapped(f.help);
-    ImGui::PopStyleColor();
-  }
+  if (!f.help.empty()) text_disabled_wrapped(f.help);
   const bool has = facts_.contains(f.id);
   auto label_of = [&](const std::string& o) {
     const auto it = f.option_labels.find(o);

@@ -261,13 +261,13 @@ void GlRenderer::set_state(const ImDrawData& data, int fb_w, int fb_h) {
   bound_texture_ = kNoTexture;  // a callback may have bound another
 }
 
-void GlRenderer::draw_lists(const ImDrawData& data, int fb_h, const PixelRect* cut) {
+void GlRenderer::draw_lists(const ImDrawData& data, int fb_w, int fb_h, const PixelRect* cut) {
   for (int n = 0; n < data.CmdListsCount; ++n) {
     const ImDrawList* list = data.CmdLists[n];
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
       if (cmd.UserCallback) {
         if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
-          set_state(data, fb_w_, fb_h);
+          set_state(data, fb_w, fb_h);
         } else {
           cmd.UserCallback(list, &cmd);
         }
@@ -297,19 +297,18 @@ void GlRenderer::draw(ImDrawData& data, int fb_w, int fb_h, const float clear[4]
     }
   }
   if (fb_w <= 0 || fb_h <= 0) return;
-  fb_w_ = fb_w;
   set_state(data, fb_w, fb_h);
   upload(data);
   glClearColor(clear[0], clear[1], clear[2], clear[3]);
   if (!rects) {
     glScissor(0, 0, fb_w, fb_h);
     glClear(GL_COLOR_BUFFER_BIT);
-    draw_lists(data, fb_h, nullptr);
+    draw_lists(data, fb_w, fb_h, nullptr);
   } else {
     for (const PixelRect& r : *rects) {
       glScissor(r.x0, fb_h - r.y1, r.width(), r.height());
       glClear(GL_COLOR_BUFFER_BIT);
-      draw_lists(data, fb_h, &r);
+      draw_lists(data, fb_w, fb_h, &r);
     }
   }
   glBindVertexArray(0);

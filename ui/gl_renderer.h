@@ -43,13 +43,12 @@ class GlRenderer {
   void update_texture(ImTextureData& tex);
   void upload(const ImDrawData& data);
   void set_state(const ImDrawData& data, int fb_w, int fb_h);
-  void draw_lists(const ImDrawData& data, int fb_h, const PixelRect* cut);
+  void draw_lists(const ImDrawData& data, int fb_w, int fb_h, const PixelRect* cut);
 
   bool ready_ = false;
   unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0;
   int loc_projection_ = -1, loc_texture_ = -1;
   unsigned bound_texture_ = 0;
-  int fb_w_ = 0;
   // The frame's indices, each moved by the position of its list's vertices in the one vertex
   // buffer, so that every list is drawn from the same upload.
   std::vector<ImDrawVert> vertices_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 
 #include "error.h"
 #include "imgui.h"
@@ -128,21 +129,20 @@ void HistoryScreen::draw_table() {
   ImGui::Text("共 %lld 条记录，显示 %zu 条", last_count_, rows_.size());
   const float footer = ImGui::GetFrameHeightWithSpacing() * 5;
   const float fs = ImGui::GetFontSize();
-  // The title keeps at least ten characters' width: in a window too narrow for that next to the
-  // other columns, the table scrolls sideways rather than squeezing the title to nothing.
-  const float fixed = fs * (8 + 8 + 4 + 9 + 12), title_min = fs * 10;
-  const float inner_w = std::max(ImGui::GetContentRegionAvail().x, fixed + title_min + ImGui::GetStyle().CellPadding.x * 12);
-  if (!ImGui::BeginTable("history", 6,
+  // The columns after the title, in font sizes. The title keeps at least ten characters' width:
+  // in a window too narrow for that next to them, the table scrolls sideways rather than squeezing
+  // the title to nothing (each column also has its cell padding on both sides).
+  static constexpr struct { const char* label; float ems; } kFixed[] = {
+      {"事项", 8}, {"结论", 8}, {"状态", 4}, {"更新时间", 9}, {"操作", 12}};
+  float needed = fs * 10 + ImGui::GetStyle().CellPadding.x * 2 * (1 + std::size(kFixed));
+  for (const auto& c : kFixed) needed += fs * c.ems;
+  if (!ImGui::BeginTable("history", 1 + static_cast<int>(std::size(kFixed)),
                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX,
-                         ImVec2(0, -footer), inner_w))
+                         ImVec2(0, -footer), std::max(ImGui::GetContentRegionAvail().x, needed)))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("标题", ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn("事项", ImGuiTableColumnFlags_WidthFixed, fs * 8);
-  ImGui::TableSetupColumn("结论", ImGuiTableColumnFlags_WidthFixed, fs * 8);
-  ImGui::TableSetupColumn("状态", ImGuiTableColumnFlags_WidthFixed, fs * 4);
-  ImGui::TableSetupColumn("更新时间", ImGuiTableColumnFlags_WidthFixed, fs * 9);
-  ImGui::TableSetupColumn("操作", ImGuiTableColumnFlags_WidthFixed, fs * 12);
+  for (const auto& c : kFixed) ImGui::TableSetupColumn(c.label, ImGuiTableColumnFlags_WidthFixed, fs * c.ems);
   ImGui::TableHeadersRow();
   std::string to_open;
   for (const auto& r : rows_) {

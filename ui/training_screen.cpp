@@ -30,12 +30,6 @@ bool tick_member(const char* label, std::vector<T>& set, const T& value) {
   }
   return on;
 }
-
-void wrapped_disabled(const std::string& s) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  text_wrapped(s);
-  ImGui::PopStyleColor();
-}
 }  // namespace
 
 TrainingScreen::TrainingScreen(Context& ctx) : ctx_(ctx) {
@@ -155,15 +149,9 @@ void TrainingScreen::draw_header() {
     if (ImGui::SmallButton("合并其他设备的成绩表")) ctx_.services.choose_file(".csv", [this](const std::string& p) { merge_summaries(p); });
   }
   if (ctx_.settings.learner.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.35f, 0, 1));
-    text_wrapped("请先填写学员姓名，练习记录才会保存到您的名下。");
-    ImGui::PopStyleColor();
+    text_colored_wrapped(ImVec4(0.7f, 0.35f, 0, 1), "请先填写学员姓名，练习记录才会保存到您的名下。");
   }
-  if (!message_.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.1f, 0.45f, 0.2f, 1));
-    text_wrapped(message_);
-    ImGui::PopStyleColor();
-  }
+  if (!message_.empty()) text_colored_wrapped(ImVec4(0.1f, 0.45f, 0.2f, 1), message_);
 }
 
 void TrainingScreen::draw_outline() {
@@ -221,7 +209,7 @@ void TrainingScreen::draw_passages(const Exercise& e, Answer& a, bool editable, 
 
 void TrainingScreen::draw_exercise(const Exercise& e, Answer& a, bool editable, const Grade* graded) {
   ImGui::SeparatorText(e.title.c_str());
-  wrapped_disabled("案例原型：" + e.modelled_on);
+  text_disabled_wrapped("案例原型：" + e.modelled_on);
   text_wrapped(e.scenario);
   if (e.task == "passages") {
     draw_passages(e, a, editable, graded);

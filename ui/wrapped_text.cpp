@@ -106,16 +106,21 @@ std::string fit_line(std::string_view utf8, float width) {
   if (total <= width) return std::string(utf8);
   const float room = width - char_advance(baked, U'…');
   std::size_t n = 0;
-  for (float used = 0.0f; n < cps.size() && used + char_advance(baked, cps[n]) <= room; ++n) {
+  for (float used = 0.0f; n < cps.size(); ++n) {
     used += char_advance(baked, cps[n]);
+    if (used > room) break;
   }
   return text::encode_utf8(std::u32string_view(cps).substr(0, n)) + "…";
 }
 
-void text_disabled_wrapped(std::string_view utf8, float width) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+void text_colored_wrapped(const ImVec4& colour, std::string_view utf8, float width) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
   text_wrapped(utf8, width);
   ImGui::PopStyleColor();
+}
+
+void text_disabled_wrapped(std::string_view utf8, float width) {
+  text_colored_wrapped(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), utf8, width);
 }
 
 }  // namespace jianfu::ui

@@ -14,6 +14,8 @@ namespace jianfu::ui {
 void text_wrapped(std::string_view utf8, float width = 0.0f);
 // printf-style, like ImGui::TextWrapped.
 void text_wrappedf(const char* fmt, ...) IM_FMTARGS(1);
+// In another colour, like ImGui::TextColored.
+void text_colored_wrapped(const ImVec4& colour, std::string_view utf8, float width = 0.0f);
 // In the quieter colour of hints, like ImGui::TextDisabled.
 void text_disabled_wrapped(std::string_view utf8, float width = 0.0f);
 
