@@ -10,6 +10,7 @@
 #include "report/records.h"
 #include "ui/flow_layout.h"
 #include "ui/kinds.h"
+#include "ui/wrapped_text.h"
 
 namespace jianfu::ui {
 
@@ -149,7 +150,7 @@ void HistoryScreen::draw_table() {
     ImGui::PushID(r.id.c_str());
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(r.title.c_str());
+    text_fitted(r.title);  // ends in "…" when the column is narrower than the title
     draw_kind_and_verdict_cells(r);
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.archived ? "已归档" : r.status == "final" ? "定稿" : "草稿");

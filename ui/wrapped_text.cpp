@@ -113,6 +113,12 @@ std::string fit_line(std::string_view utf8, float width) {
   return text::encode_utf8(std::u32string_view(cps).substr(0, n)) + "…";
 }
 
+void text_fitted(std::string_view utf8) {
+  const std::string shown = fit_line(utf8, ImGui::GetContentRegionAvail().x);
+  ImGui::TextUnformatted(shown.data(), shown.data() + shown.size());
+  if (shown != utf8 && ImGui::IsItemHovered()) ImGui::SetTooltip("%.*s", static_cast<int>(utf8.size()), utf8.data());
+}
+
 void text_colored_wrapped(const ImVec4& colour, std::string_view utf8, float width) {
   ImGui::PushStyleColor(ImGuiCol_Text, colour);
   text_wrapped(utf8, width);

@@ -22,6 +22,9 @@ void text_disabled_wrapped(std::string_view utf8, float width = 0.0f);
 // `utf8` as it fits on one line of `width` in the current font: whole, or cut after the last
 // character that leaves room for "…", which ends it. For lists whose items cannot wrap.
 std::string fit_line(std::string_view utf8, float width);
+// One line of text cut to the remaining width that way; when cut, the whole text shows in a
+// tooltip while the pointer rests on it (table cells).
+void text_fitted(std::string_view utf8);
 
 // The width of one character as these helpers and the draft editor measure it for line breaking
 // (a tab counts as four spaces).

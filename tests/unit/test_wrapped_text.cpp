@@ -73,3 +73,21 @@ TEST_CASE("fit_line keeps a text that fits and cuts one that does not after whol
   CHECK(jianfu::text::decode_utf8(cut_mixed, decoded));  // valid UTF-8: no character split
   CHECK(tiny == "…");
 }
+
+TEST_CASE("text_fitted draws one line no wider than the room left, the whole text when it fits") {
+  jianfu::test::HeadlessImGui imgui;
+  ImGui::GetIO().DisplaySize = ImVec2(200, 300);
+  float room = 0, long_w = 0, long_h = 0, short_w = 0;
+  imgui.frame(1.0f / 60, [&] {
+    room = ImGui::GetContentRegionAvail().x;
+    jianfu::ui::text_fitted("A record title far longer than the narrow column it is shown in");
+    long_w = ImGui::GetItemRectSize().x;
+    long_h = ImGui::GetItemRectSize().y;
+    jianfu::ui::text_fitted("Short");
+    short_w = ImGui::GetItemRectSize().x;
+  });
+  CHECK(long_w <= room);
+  CHECK(long_w > room / 2);
+  CHECK(long_h == doctest::Approx(ImGui::GetTextLineHeight()));  // one line
+  CHECK(short_w == doctest::Approx(ImGui::CalcTextSize("Short").x));
+}
