@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import { chromium } from '../tests/browser/node_modules/playwright-core/index.mjs';
 import { SITE, startServer, CHROMIUM_ARGS, GL_CONFIG, launch, state, click } from '../tests/browser/lib/harness.mjs';
 import { BareChromium, sleep } from './lib/bare_chromium.mjs';
+import { openDraft } from './lib/draft.mjs';
 
 const runs = Number(process.argv[2] || 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -197,15 +198,7 @@ async function typing(width, height) {
   const page = await browser.newPage({ viewport: { width, height } });
   await page.goto(url + '?test');
   await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3);
-  await click(page, '##发文');
-  // A notice with typical problems (rushed deadline, ranking, 留痕, 一票否决), repeated to 4,000 characters.
-  const para = '各乡镇人民政府：为推进农村人居环境整治，决定开展专项督查。请各乡镇结合实际制定具体实施方案，' +
-    '于今天下班前报送贯彻落实情况。督查实行千分制考核，每月对各乡镇进行排名通报，并将拍照留痕情况纳入考核指标。' +
-    '对工作不力的乡镇实行一票否决。检查中不得要求基层准备汇报材料，不搞层层陪同。\n';
-  let draft = '';
-  while ([...draft].length < 4000) draft += para;
-  draft = [...draft].slice(0, 4000).join('');
-  await page.evaluate((t) => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['body', t]), draft);
+  await openDraft(page, click);
   await page.waitForTimeout(1500);  // first check, glyphs of the draft rasterised
   await click(page, '##body');
   await page.keyboard.press('Control+End');

@@ -214,8 +214,12 @@ for (const scale of [1, 2]) test(`partial redraw: after typing, selecting, leavi
   assert.equal(await differing(), 0, 'after leaving the editor');
   const body = await find(page, '##body');  // framebuffer pixels
   await page.mouse.move((body.x + body.w / 2) / scale, (body.y + body.h / 2) / scale);
-  for (let i = 0; i < 3; i++) { await page.mouse.wheel(0, 120); await page.waitForTimeout(80); }
+  // Up: the caret's line was scrolled into view at the end of the draft, below which nothing is left.
+  const beforeWheel = await damage();
+  for (let i = 0; i < 3; i++) { await page.mouse.wheel(0, -120); await page.waitForTimeout(80); }
   await page.waitForTimeout(200);
+  const wheeled = await damage();
+  assert.ok(wheeled.frames - beforeWheel.frames >= 3, `frames drawn while scrolling: ${wheeled.frames - beforeWheel.frames}`);
   assert.equal(await differing(), 0, 'after scrolling');
   assert.deepEqual(errors, []);
   await page.close();
