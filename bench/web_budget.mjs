@@ -1,7 +1,9 @@
 // Browser budgets (issue: browser delivery; UI fluidity): first-visit transfer (gzip, as a server
 // with compression sends it), time to the first frame cold and from the offline cache, and the time
 // to build each frame while typing into a 4,000-character draft with live checking.
-//   node bench/web_budget.mjs [runs]      (needs the web build and tests/browser's node_modules)
+//   node bench/web_budget.mjs [runs] [characters]   (needs the web build and tests/browser's node_modules)
+// characters: how many to type into the draft, 45 by default (a line or two: at most one scroll of
+// the editor); 300 types some ten lines, each scrolling the editor once.
 //
 // The first frames are measured twice: in Chromium driven by playwright, as the browser tests run
 // it, and in the same Chromium with nothing attached to the page while it starts
@@ -16,6 +18,9 @@ import { BareChromium, sleep } from './lib/bare_chromium.mjs';
 import { openDraft } from './lib/draft.mjs';
 
 const runs = Number(process.argv[2] || 5);
+const typedCount = Number(process.argv[3] || 45);
+const PHRASE = '各乡镇要按时报送材料并排名通报';  // 15 characters
+const typedText = PHRASE.repeat(Math.ceil(typedCount / PHRASE.length)).slice(0, typedCount);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs) => `median ${median(xs).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms (${xs.length} runs)`;
 
@@ -229,12 +234,12 @@ async function typing(width, height) {
   await page.evaluate(() => { window.__gaps = []; window.__keyToFrame = []; window.__drawn = 0; });
   await page.evaluate(() => Module.ccall('jianfu_test_command', null, ['string'],
     ['{"reset_frame_stats":true,"reset_damage_stats":true}']));
-  await page.keyboard.type('各乡镇要按时报送材料并排名通报'.repeat(3), { delay: 40 });
+  await page.keyboard.type(typedText, { delay: 40 });
   await page.waitForTimeout(500);
   const s = await state(page);
   const gaps = await page.evaluate(() => window.__gaps);
   gaps.sort((a, b) => a - b);
-  console.log(`${label}, typing 45 characters into a 4,000-character draft: ${s.frames.count} frames built, ` +
+  console.log(`${label}, typing ${typedCount} characters into a 4,000-character draft: ${s.frames.count} frames built, ` +
               `${await page.evaluate(() => window.__drawn)} drawn; ` +
               `frame build max ${s.frames.max_ms.toFixed(1)} ms, p95 ${s.frames.p95_ms.toFixed(1)} ms; ` +
               `frame interval p95 ${gaps[Math.floor(gaps.length * 0.95)].toFixed(1)} ms, max ${gaps[gaps.length - 1].toFixed(1)} ms, ` +
