@@ -11,6 +11,7 @@
 #include "ui/flow_layout.h"
 #include "ui/kinds.h"
 #include "ui/wrapped_text.h"
+#include "util/local_time.h"
 
 namespace jianfu::ui {
 
@@ -18,7 +19,7 @@ namespace {
 
 constexpr std::size_t kPage = 200;  // rows shown; a filter narrows a larger history
 
-std::string stamp() { return storage::now_utc_iso8601().substr(0, 10); }
+std::string stamp() { return util::local_today(); }
 
 bool write_file(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -155,7 +156,7 @@ void HistoryScreen::draw_table() {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.archived ? "已归档" : r.status == "final" ? "定稿" : "草稿");
     ImGui::TableNextColumn();
-    ImGui::TextDisabled("%s", r.updated_at.substr(0, 16).c_str());
+    ImGui::TextDisabled("%s", util::local_minutes(r.updated_at).c_str());
     ImGui::TableNextColumn();
     if (ImGui::SmallButton("打开")) to_open = r.id;
     ImGui::SameLine();

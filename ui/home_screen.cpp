@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // RenderTextEllipsis
 #include "ui/kinds.h"
+#include "util/local_time.h"
 
 namespace jianfu::ui {
 
@@ -89,7 +90,7 @@ void draw_home(Context& ctx) {
       ImGui::PopID();
       draw_kind_and_verdict_cells(r);
       ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", r.updated_at.substr(0, 16).c_str());
+      ImGui::TextDisabled("%s", util::local_minutes(r.updated_at).c_str());
     }
     ImGui::EndTable();
   }

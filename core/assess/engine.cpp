@@ -5,11 +5,11 @@
 #include <set>
 
 #include "error.h"
-#include "storage/record_store.h"
 #include "text/char_count.h"
 #include "text/chars.h"
 #include "text/copy_ratio.h"
 #include "text/utf8.h"
+#include "util/local_time.h"
 
 namespace jianfu::assess {
 
@@ -95,7 +95,7 @@ std::string basis_of(const rules::Rule& rule, const rules::Source& src) {
 Report assess(const Proposal& p, const rules::PackSet& set, const std::string& as_of_in) {
   Report report;
   for (const auto& pack : set.packs()) report.packs.push_back(&pack);
-  report.as_of = !as_of_in.empty() ? as_of_in : !p.date.empty() ? p.date : storage::now_utc_iso8601().substr(0, 10);
+  report.as_of = !as_of_in.empty() ? as_of_in : !p.date.empty() ? p.date : util::local_today();
   if (!valid_date(report.as_of)) throw bad_input("BAD_DATE", "--as-of 应为 YYYY-MM-DD，收到：" + report.as_of);
   check_fact_types(p.facts, set, report.unused_facts);
 

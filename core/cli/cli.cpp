@@ -20,6 +20,7 @@
 #include "storage/database.h"
 #include "text/char_count.h"
 #include "text/utf8.h"
+#include "util/local_time.h"
 #include "version.h"
 
 namespace jianfu::cli {
@@ -135,7 +136,7 @@ int cmd_test_pack(const std::vector<std::string>& args, Streams io) {
   const auto packs = rules::load_pack_set(specs, /*verify_files=*/false);
   // The pack under test is the last one loaded (its bases come before it).
   const std::string id = packs->packs().back().id;
-  const rules::PackCheck check = rules::check_pack(*packs, id, storage::now_utc_iso8601().substr(0, 10));
+  const rules::PackCheck check = rules::check_pack(*packs, id, util::local_today());
   io.out << check.to_json().dump(2) << "\n";
   if (!check.ok()) {
     io.err << "错误 [PACK_EXAMPLES_FAILED]: 规则包 " << id << " 有 " << check.errors.size() << " 项检查未通过。\n";

@@ -5,6 +5,7 @@
 
 #include "assess/engine.h"
 #include "util/csv.h"
+#include "util/local_time.h"
 
 namespace jianfu::report {
 
@@ -143,7 +144,7 @@ std::string record_html(const storage::Record& r) {
       "@media print{body{margin:0}}</style></head><body>\n";
   h += "<h1>" + html_escape(r.title) + "</h1>\n";
   h += "<p>事项类型：" + html_escape(label(r.kind)) + "　记录编号：" + html_escape(r.id) + "　状态：" + html_escape(label(r.status)) +
-       "　更新时间：" + html_escape(r.updated_at) + "</p>\n";
+       "　更新时间：" + html_escape(util::local_minutes(r.updated_at)) + "</p>\n";
   h += is_review ? review_html(data) : assessment_html(data);
   h += is_review ? "<h2>所用清单包</h2><ul>" : "<h2>所用规则包</h2><ul>";
   const json packs = json::parse(r.packs, nullptr, false);

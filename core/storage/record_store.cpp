@@ -9,6 +9,7 @@
 #include "error.h"
 #include "storage/schema.h"
 #include "text/utf8.h"
+#include "util/local_time.h"
 #include "util/sha256.h"
 
 namespace jianfu::storage {
@@ -169,8 +170,16 @@ std::vector<Record> RecordStore::history(const HistoryFilter& f, std::size_t lim
   if (!f.type.empty()) add("type = ", f.type);
   if (!f.kind.empty()) add("kind = ", f.kind);
   if (!f.verdict.empty()) add("verdict = ", f.verdict);
-  if (!f.from.empty()) add("updated_at >= ", f.from);
-  if (!f.to.empty()) add("updated_at < ", f.to + "T99");  // inclusive of the whole day
+  // The dates are the user's calendar days, and the stored times UTC (util/local_time.h). A date
+  // not in YYYY-MM-DD form is compared as it was typed.
+  if (!f.from.empty()) {
+    const std::string start = util::utc_start_of_local_day(f.from);
+    add("updated_at >= ", start.empty() ? f.from : start);
+  }
+  if (!f.to.empty()) {
+    const std::string end = util::utc_start_of_local_day(f.to, 1);  // the whole of that day
+    add("updated_at < ", end.empty() ? f.to + "T99" : end);
+  }
   if (!f.include_archived) sql += " AND archived = 0";
   if (!f.query.empty()) {
     if (text::count_code_points(f.query) >= 3) {

@@ -29,7 +29,7 @@ struct Record {
 
 struct HistoryFilter {
   std::string type, kind, verdict;  // empty = any
-  std::string from, to;             // updated_at range, YYYY-MM-DD inclusive; empty = open
+  std::string from, to;             // updated_at range: local dates, YYYY-MM-DD, inclusive; empty = open
   std::string query;                // full text over titles and drafts; empty = none
   bool include_archived = false;
 };
