@@ -64,6 +64,7 @@ Proposal proposal_from_json(const json& j) {
     if (!j["facts"].is_object()) throw bad_input("WRONG_TYPE", "字段 facts 应为对象（{…}）。");
     p.facts = j["facts"];
   }
+  p.unknown_fields = util::unknown_keys(j, {"kind", "title", "issuer", "issuer_level", "date", "text", "parent_text", "facts"});
   return p;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,7 @@ struct Proposal {
   std::string text, parent_text;  // UTF-8
   bool has_parent = false;
   nlohmann::json facts = nlohmann::json::object();
+  std::vector<std::string> unknown_fields;  // top-level keys the contract does not know: ignored
 };
 
 Proposal parse_proposal(std::string_view json_bytes);

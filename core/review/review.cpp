@@ -55,6 +55,9 @@ WorkItem work_item_from_json(const json& j) {
   w.requires_new_mechanism = flag(j, "requires_new_mechanism").value_or(false);
   w.with_assessment = flag(j, "with_assessment").value_or(false);
   w.with_pledge_or_veto = flag(j, "with_pledge_or_veto").value_or(false);
+  w.unknown_fields = util::unknown_keys(j, {"name", "description", "department", "legal_basis", "approved_by",
+                                            "requires_certificate", "funding", "staff_support", "requires_forms",
+                                            "requires_new_mechanism", "with_assessment", "with_pledge_or_veto"});
   for (const std::string* s : {&w.name, &w.description, &w.department, &w.legal_basis, &w.requires_certificate}) {
     if (text::count_code_points(*s) > 100000) throw bad_input("TEXT_TOO_LARGE", "事项内容超过 10 万字的上限。");
   }

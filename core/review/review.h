@@ -16,6 +16,7 @@ struct WorkItem {
   std::string name, description, department, legal_basis, approved_by, requires_certificate;
   std::optional<bool> funding, staff_support;
   bool requires_forms = false, requires_new_mechanism = false, with_assessment = false, with_pledge_or_veto = false;
+  std::vector<std::string> unknown_fields;  // top-level keys the contract does not know: ignored
 };
 
 WorkItem parse_work_item(std::string_view json_bytes);

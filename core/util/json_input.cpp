@@ -19,4 +19,15 @@ nlohmann::json parse_json_input(std::string_view bytes) {
   }
 }
 
+std::vector<std::string> unknown_keys(const nlohmann::json& object, std::initializer_list<std::string_view> known) {
+  std::vector<std::string> out;
+  if (!object.is_object()) return out;
+  for (const auto& [key, value] : object.items()) {
+    bool found = false;
+    for (std::string_view k : known) found = found || k == key;
+    if (!found) out.push_back(key);
+  }
+  return out;
+}
+
 }  // namespace jianfu::util

@@ -66,6 +66,24 @@ TEST_CASE("cli assess: prints one JSON report and exits 0, whatever the verdict"
   CHECK(r.out.find("\"id\":\"hunan\"") != std::string::npos);
 }
 
+TEST_CASE("cli: input keys outside the contract are ignored and named on stderr; the output is unchanged") {
+  // The draft under "body" instead of "text": the check sees no draft, and says why.
+  Run r = run({"assess", "-"}, R"({"kind":"document","body":"每月对各乡镇排名通报。","note":"批次 7"})");
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("{\"verdict\":\"pass\"", 0) == 0);
+  CHECK(r.err.find("UNKNOWN_FIELD") != std::string::npos);
+  CHECK(r.err.find("body") != std::string::npos);
+  CHECK(r.err.find("正文请放在 text 中") != std::string::npos);
+  CHECK(r.err.find("note") != std::string::npos);
+  const Run known = run({"assess", "-"}, R"({"kind":"document","text":"每月对各乡镇排名通报。"})");
+  CHECK(known.err.empty());
+  r = run({"review", "-"}, R"({"name":"违章建筑拆除","desc":"由各村负责"})");
+  CHECK(r.code == 0);
+  CHECK(r.err.find("UNKNOWN_FIELD") != std::string::npos);
+  CHECK(r.err.find("desc") != std::string::npos);
+  CHECK(run({"review", "-"}, R"({"name":"违章建筑拆除","description":"由各村负责"})").err.empty());
+}
+
 TEST_CASE("cli assess: bad input exits 2 with a Chinese message and an English code, never a crash") {
   auto code_and_tag = [](const std::vector<std::string>& args, const std::string& in, const char* tag) {
     Run r = run(args, in);
