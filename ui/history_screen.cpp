@@ -12,6 +12,7 @@
 #include "ui/kinds.h"
 #include "ui/wrapped_text.h"
 #include "util/local_time.h"
+#include "util/typed_date.h"
 
 namespace jianfu::ui {
 
@@ -109,12 +110,23 @@ void HistoryScreen::draw_filters() {
   if (ImGui::Combo("##verdict", &v, verdicts, 9)) { filter_.verdict = verdict_codes[v]; dirty_ = true; }
   row.next(em * 6);
   ImGui::SetNextItemWidth(em * 6);
-  if (ImGui::InputTextWithHint("##from", "起 2026-01-01", &filter_.from)) dirty_ = true;
+  if (ImGui::InputTextWithHint("##from", "起 2026-01-01", &from_text_)) {
+    filter_.from = util::normalize_typed_date(from_text_);
+    dirty_ = true;
+  }
   row.next(em * 6);
   ImGui::SetNextItemWidth(em * 6);
-  if (ImGui::InputTextWithHint("##to", "止 2026-12-31", &filter_.to)) dirty_ = true;
+  if (ImGui::InputTextWithHint("##to", "止 2026-12-31", &to_text_)) {
+    filter_.to = util::normalize_typed_date(to_text_);
+    dirty_ = true;
+  }
   row.next(FlowLayout::check_width("含已归档"));
   if (ImGui::Checkbox("含已归档", &filter_.include_archived)) dirty_ = true;
+  // A date that is not one yet (being typed, or mistyped) filters nothing, and says so.
+  const bool bad_from = !from_text_.empty() && filter_.from.empty(), bad_to = !to_text_.empty() && filter_.to.empty();
+  if (bad_from || bad_to)
+    text_colored_wrapped(ImVec4(0.7f, 0.3f, 0.0f, 1), std::string(bad_from && bad_to ? "起止日期" : bad_from ? "起始日期" : "截止日期") +
+                                                           "不是有效日期，暂不按它筛选。可写作 2026-12-03、2026/12/3 或 2026年12月3日。");
 }
 
 void HistoryScreen::draw_table() {
@@ -234,6 +246,8 @@ void HistoryScreen::draw() {
 nlohmann::ordered_json HistoryScreen::state() const {
   nlohmann::ordered_json j;
   j["rows"] = rows_.size();
+  j["from"] = filter_.from;  // the dates the filter applies, as normalised
+  j["to"] = filter_.to;
   j["message"] = message_;
   j["error"] = error_;
   j["titles"] = nlohmann::ordered_json::array();

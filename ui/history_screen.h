@@ -29,6 +29,8 @@ class HistoryScreen {
 
   Context& ctx_;
   storage::HistoryFilter filter_;
+  // The date fields as typed; the filter holds them as YYYY-MM-DD when they are dates.
+  std::string from_text_, to_text_;
   std::vector<storage::Record> rows_;
   bool dirty_ = true;
   std::string message_, error_;

@@ -188,6 +188,19 @@ test('history: search, export as one file, and import a file exported by the nat
   // Full-text search over titles.
   await page.evaluate(() => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['history.query', '原生版']));
   await until(page, (s) => s.history.rows === 1 && s.history.titles[0] === '原生版导出的会议通知');
+  // Dates typed as people write them, full-width digits from the IME included; half a date filters
+  // nothing until it is one.
+  await click(page, '##from');
+  await page.keyboard.type('２０２０年１月５日');
+  await until(page, (s) => s.history.from === '2020-01-05' && s.history.rows === 1);
+  await click(page, '##to');
+  await page.keyboard.type('2020/1/');
+  await until(page, (s) => s.history.to === '' && s.history.rows === 1);
+  await page.keyboard.type('6');
+  await until(page, (s) => s.history.to === '2020-01-06' && s.history.rows === 0);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await until(page, (s) => s.history.to === '' && s.history.rows === 1);
   // Export downloads one SQLite file holding both records.
   const download = page.waitForEvent('download');
   await click(page, '导出全部记录（一个文件）');

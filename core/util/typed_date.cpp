@@ -1,0 +1,48 @@
+#include "util/typed_date.h"
+
+#include <cstdio>
+#include <vector>
+
+#include "text/utf8.h"
+
+namespace jianfu::util {
+namespace {
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in(int y, int m) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap(y) ? 29 : days[m - 1];
+}
+
+}  // namespace
+
+std::string normalize_typed_date(std::string_view typed) {
+  std::u32string cps;
+  if (!text::decode_utf8(typed, cps)) return {};
+  // Runs of digits, split by one separator each; 日 may end the date, spaces may surround it.
+  std::vector<std::string> parts(1);
+  std::size_t i = 0, n = cps.size();
+  while (i < n && (cps[i] == U' ' || cps[i] == U'\u3000')) ++i;
+  while (n > i && (cps[n - 1] == U' ' || cps[n - 1] == U'\u3000')) --n;
+  if (n > i && cps[n - 1] == U'日') --n;
+  for (; i < n; ++i) {
+    const char32_t c = cps[i];
+    if (c >= U'0' && c <= U'9') parts.back() += static_cast<char>('0' + (c - U'0'));
+    else if (c >= U'０' && c <= U'９') parts.back() += static_cast<char>('0' + (c - U'０'));
+    else if (c == U'-' || c == U'/' || c == U'.' || c == U'年' || c == U'月' || c == U'－' || c == U'／' || c == U'．')
+      parts.emplace_back();
+    else
+      return {};
+  }
+  if (parts.size() != 3 || parts[0].size() != 4 || parts[1].empty() || parts[1].size() > 2 || parts[2].empty() ||
+      parts[2].size() > 2)
+    return {};
+  const int y = std::stoi(parts[0]), m = std::stoi(parts[1]), d = std::stoi(parts[2]);
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in(y, m)) return {};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+}  // namespace jianfu::util
