@@ -223,6 +223,7 @@ std::string App::test_state_json() const {
   j["training"] = training_ ? training_->state() : nlohmann::ordered_json::object();
   j["font_size"] = ctx_.settings.font_size;
   j["local_packs"] = ctx_.settings.local_packs;
+  j["as_of"] = ctx_.settings.as_of;
   j["content_scale"] = services_.content_scale;
   std::vector<double> sorted = frame_ms_, intervals = interval_ms_;
   std::sort(sorted.begin(), sorted.end());

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 
-#include "assess/proposal.h"
 #include "error.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "storage/schema.h"
 #include "ui/wrapped_text.h"
+#include "util/typed_date.h"
 
 namespace jianfu::ui {
 
@@ -62,12 +62,14 @@ void SettingsScreen::draw() {
   text_wrapped("按哪一天有效的规定检查（例如复核去年的文件时填写当时的日期）。留空表示今天。");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   if (ImGui::InputTextWithHint("##asof", "YYYY-MM-DD", &as_of_)) {
-    if (as_of_.empty() || assess::valid_date(as_of_)) {
+    // Written as people write dates (2026/3/5, 2026年3月5日, full-width digits), kept as YYYY-MM-DD.
+    const std::string date = util::normalize_typed_date(as_of_);
+    if (as_of_.empty() || !date.empty()) {
       as_of_error_.clear();
-      s.as_of = as_of_;
+      s.as_of = date;
       changed = true;
     } else {
-      as_of_error_ = "日期格式应为 YYYY-MM-DD，例如 2026-03-05；未修改。";
+      as_of_error_ = "不是有效日期，例如 2026-03-05、2026/3/5 或 2026年3月5日；未修改。";
     }
   }
   if (!as_of_error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", as_of_error_.c_str());

@@ -46,6 +46,24 @@ test('screens: start, review, history, training and settings all draw their cont
   await page.close();
 });
 
+test('settings: the as-of date is taken as people write it, a wrong one changes nothing, and it is kept after a reload', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = await openApp(page, srv.url);
+  await command(page, { go: 'settings' });
+  await click(page, '##asof');
+  await page.keyboard.type('２０２５年３月５日');
+  await until(page, (s) => s.as_of === '2025-03-05');
+  await page.keyboard.type('x');  // no longer a date: the setting stays as it was
+  await page.waitForTimeout(200);
+  assert.equal((await state(page)).as_of, '2025-03-05');
+  await page.keyboard.press('Backspace');
+  await persisted(page);
+  await reopen(page);
+  assert.equal((await state(page)).as_of, '2025-03-05');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('font size: A+ and A- resize the text at once, and the size is kept after a reload', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = await openApp(page, srv.url);
