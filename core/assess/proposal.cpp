@@ -11,6 +11,11 @@ namespace jianfu::assess {
 
 using nlohmann::json;
 
+const std::vector<std::string_view>& proposal_keys() {
+  static const std::vector<std::string_view> keys = {"kind", "title", "issuer", "issuer_level", "date", "text", "parent_text", "facts"};
+  return keys;
+}
+
 bool valid_date(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) if (s[i] < '0' || s[i] > '9') return false;
@@ -64,7 +69,7 @@ Proposal proposal_from_json(const json& j) {
     if (!j["facts"].is_object()) throw bad_input("WRONG_TYPE", "字段 facts 应为对象（{…}）。");
     p.facts = j["facts"];
   }
-  p.unknown_fields = util::unknown_keys(j, {"kind", "title", "issuer", "issuer_level", "date", "text", "parent_text", "facts"});
+  p.unknown_fields = util::unknown_keys(j, proposal_keys());
   return p;
 }
 

@@ -19,6 +19,8 @@ struct Proposal {
   std::vector<std::string> unknown_fields;  // top-level keys the contract does not know: ignored
 };
 
+// The proposal's top-level keys, as the contract has them (and as a warning lists them).
+const std::vector<std::string_view>& proposal_keys();
 Proposal parse_proposal(std::string_view json_bytes);
 Proposal proposal_from_json(const nlohmann::json& j);  // j already parsed (rule examples)
 bool valid_date(const std::string& s);                 // YYYY-MM-DD with a real month and day

@@ -83,9 +83,11 @@ Options parse_options(const std::vector<std::string>& args) {
 // Input keys the contract does not know are ignored, and said so on stderr (the output and the exit
 // code stay as they are: scripts may pass keys of their own). A draft put under another key than
 // text is the mistake this catches: the check would otherwise pass an empty draft.
-void warn_unknown(const std::vector<std::string>& keys, const char* known, Streams io) {
+void warn_unknown(const std::vector<std::string>& keys, const std::vector<std::string_view>& known, Streams io) {
+  std::string listed;
+  for (std::string_view k : known) listed += (listed.empty() ? "" : "、") + std::string(k);
   for (const std::string& k : keys) {
-    io.err << "警告 [UNKNOWN_FIELD]: 输入中的字段 " << k << " 不在约定之内，已忽略。可用字段：" << known;
+    io.err << "警告 [UNKNOWN_FIELD]: 输入中的字段 " << k << " 不在约定之内，已忽略。可用字段：" << listed;
     if (k == "body" || k == "content" || k == "draft" || k == "正文") io.err << "（正文请放在 text 中）";
     io.err << "。\n";
   }
@@ -97,7 +99,7 @@ int cmd_assess(const std::vector<std::string>& args, Streams io) {
   if (!o.as_of.empty() && !assess::valid_date(o.as_of)) throw bad_input("BAD_DATE", "--as-of 应为 YYYY-MM-DD，收到：" + o.as_of);
   const std::string input = read_input(o.positional[0], io.in);
   const assess::Proposal proposal = assess::parse_proposal(input);
-  warn_unknown(proposal.unknown_fields, "kind、title、issuer、issuer_level、date、text、parent_text、facts", io);
+  warn_unknown(proposal.unknown_fields, assess::proposal_keys(), io);
   const auto packs = rules::load_pack_set(o.packs);
   const auto report = assess::report_to_json(assess::assess(proposal, *packs, o.as_of));
   if (!o.save.empty()) {
@@ -114,10 +116,7 @@ int cmd_review(const std::vector<std::string>& args, Streams io) {
   if (o.positional.size() != 1) throw bad_input("USAGE", std::string("review 需要一个输入文件（或 - 表示标准输入）。\n") + kUsage);
   const std::string input = read_input(o.positional[0], io.in);
   const review::WorkItem item = review::parse_work_item(input);
-  warn_unknown(item.unknown_fields,
-               "name、description、department、legal_basis、approved_by、requires_certificate、funding、staff_support、"
-               "requires_forms、requires_new_mechanism、with_assessment、with_pledge_or_veto",
-               io);
+  warn_unknown(item.unknown_fields, review::work_item_keys(), io);
   std::vector<std::string> existing;
   if (!o.existing.empty()) {
     // A JSON array of the names of tasks the committee already carries.

@@ -37,6 +37,13 @@ double round3(double x) { return std::round(x * 1000) / 1000; }
 
 }  // namespace
 
+const std::vector<std::string_view>& work_item_keys() {
+  static const std::vector<std::string_view> keys = {
+      "name", "description", "department", "legal_basis", "approved_by", "requires_certificate", "funding",
+      "staff_support", "requires_forms", "requires_new_mechanism", "with_assessment", "with_pledge_or_veto"};
+  return keys;
+}
+
 WorkItem work_item_from_json(const json& j) {
   if (!j.is_object()) throw bad_input("NOT_AN_OBJECT", "输入应为一个 JSON 对象（{…}）。");
   WorkItem w;
@@ -55,9 +62,7 @@ WorkItem work_item_from_json(const json& j) {
   w.requires_new_mechanism = flag(j, "requires_new_mechanism").value_or(false);
   w.with_assessment = flag(j, "with_assessment").value_or(false);
   w.with_pledge_or_veto = flag(j, "with_pledge_or_veto").value_or(false);
-  w.unknown_fields = util::unknown_keys(j, {"name", "description", "department", "legal_basis", "approved_by",
-                                            "requires_certificate", "funding", "staff_support", "requires_forms",
-                                            "requires_new_mechanism", "with_assessment", "with_pledge_or_veto"});
+  w.unknown_fields = util::unknown_keys(j, work_item_keys());
   for (const std::string* s : {&w.name, &w.description, &w.department, &w.legal_basis, &w.requires_certificate}) {
     if (text::count_code_points(*s) > 100000) throw bad_input("TEXT_TOO_LARGE", "事项内容超过 10 万字的上限。");
   }

@@ -19,6 +19,8 @@ struct WorkItem {
   std::vector<std::string> unknown_fields;  // top-level keys the contract does not know: ignored
 };
 
+// The work item's top-level keys, as the contract has them (and as a warning lists them).
+const std::vector<std::string_view>& work_item_keys();
 WorkItem parse_work_item(std::string_view json_bytes);
 WorkItem work_item_from_json(const nlohmann::json& j);
 

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <ctime>
 #include <random>
 
 #include "error.h"
@@ -66,13 +65,7 @@ std::string new_record_id() {
 }
 
 std::string now_utc_iso8601() {
-  const auto now = std::chrono::system_clock::now();
-  const std::time_t t = std::chrono::system_clock::to_time_t(now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  return util::utc_iso8601(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
 }
 
 RecordStore::RecordStore(const std::string& path, bool wal) : db_(path) {

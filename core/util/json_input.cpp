@@ -19,7 +19,7 @@ nlohmann::json parse_json_input(std::string_view bytes) {
   }
 }
 
-std::vector<std::string> unknown_keys(const nlohmann::json& object, std::initializer_list<std::string_view> known) {
+std::vector<std::string> unknown_keys(const nlohmann::json& object, const std::vector<std::string_view>& known) {
   std::vector<std::string> out;
   if (!object.is_object()) return out;
   for (const auto& [key, value] : object.items()) {

@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -13,5 +12,5 @@ namespace jianfu::util {
 nlohmann::json parse_json_input(std::string_view bytes);
 // The keys of `object` that are not in `known`, in the input's order. An input contract that
 // ignores such keys says so (a misspelt "body" for "text" would otherwise check an empty draft).
-std::vector<std::string> unknown_keys(const nlohmann::json& object, std::initializer_list<std::string_view> known);
+std::vector<std::string> unknown_keys(const nlohmann::json& object, const std::vector<std::string_view>& known);
 }

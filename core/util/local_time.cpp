@@ -4,17 +4,17 @@
 #include <cstdio>
 #include <ctime>
 
+#include "util/typed_date.h"
+
 namespace jianfu::util {
 namespace {
-
-constexpr const char* kUtcFormat = "%Y-%m-%dT%H:%M:%SZ";
 
 std::string format(const std::tm& tm, const char* fmt) {
   char buf[32];
   return std::strftime(buf, sizeof buf, fmt, &tm) ? std::string(buf) : std::string();
 }
 
-// Whether `s` is exactly `len` characters with digits where `shape` has '9'.
+// Whether `s` has the length of `shape`, digits where `shape` has '9' and its other characters as they are.
 bool shaped(const std::string& s, const char* shape) {
   std::size_t i = 0;
   for (; shape[i]; ++i) {
@@ -25,6 +25,12 @@ bool shaped(const std::string& s, const char* shape) {
 }
 
 }  // namespace
+
+std::string utc_iso8601(std::time_t t) {
+  std::tm tm{};
+  if (!gmtime_r(&t, &tm)) return {};
+  return format(tm, "%Y-%m-%dT%H:%M:%SZ");
+}
 
 std::string local_today() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -50,16 +56,12 @@ std::string utc_start_of_local_day(const std::string& date, int days_after) {
   if (!shaped(date, "9999-99-99")) return {};
   int y = 0, m = 0, d = 0;
   std::sscanf(date.c_str(), "%d-%d-%d", &y, &m, &d);
+  if (!real_date(y, m, d)) return {};  // mktime would move 30 February to 2 March
   std::tm tm{};
   tm.tm_year = y - 1900;
   tm.tm_mon = m - 1;
   tm.tm_mday = d;
   tm.tm_isdst = -1;  // whatever daylight saving the zone has on that day
-  std::tm check = tm;
-  // mktime moves 30 February to 2 March: such a date is refused, not moved.
-  if (std::mktime(&check) == static_cast<std::time_t>(-1) || check.tm_year != y - 1900 || check.tm_mon != m - 1 ||
-      check.tm_mday != d)
-    return {};
   tm.tm_mday += days_after;
   const std::time_t t = std::mktime(&tm);
   std::tm utc{};
@@ -67,7 +69,7 @@ std::string utc_start_of_local_day(const std::string& date, int days_after) {
   // A time_t of 32 bits (the wasm build's) wraps after 2038: a UTC time a year or more away from
   // the local day is such a wrap, not an answer.
   if (utc.tm_year < tm.tm_year - 1 || utc.tm_year > tm.tm_year + 1) return {};
-  return format(utc, kUtcFormat);
+  return utc_iso8601(t);
 }
 
 }  // namespace jianfu::util

@@ -4,10 +4,13 @@
 // history is filtered by date, not to the 2nd, as it does in UTC. The time zone is the one the
 // program runs in: the PC's on the desktop, the browser's in the page.
 #pragma once
+#include <ctime>
 #include <string>
 
 namespace jianfu::util {
 
+// `t` as times are stored: "2026-12-02T13:14:05Z".
+std::string utc_iso8601(std::time_t t);
 // Today's date where the program runs, "YYYY-MM-DD".
 std::string local_today();
 // A stored UTC time shown to the minute where the program runs: "2026-12-02T13:14:05Z" gives

@@ -6,16 +6,13 @@
 #include "text/utf8.h"
 
 namespace jianfu::util {
-namespace {
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in(int y, int m) {
+bool real_date(int y, int m, int d) {
   static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : days[m - 1];
+  if (m < 1 || m > 12 || d < 1) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= (m == 2 && leap ? 29 : days[m - 1]);
 }
-
-}  // namespace
 
 std::string normalize_typed_date(std::string_view typed) {
   std::u32string cps;
@@ -39,7 +36,7 @@ std::string normalize_typed_date(std::string_view typed) {
       parts[2].size() > 2)
     return {};
   const int y = std::stoi(parts[0]), m = std::stoi(parts[1]), d = std::stoi(parts[2]);
-  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in(y, m)) return {};
+  if (y < 1900 || !real_date(y, m, d)) return {};
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;

@@ -8,5 +8,7 @@ namespace jianfu::util {
 
 // The date as YYYY-MM-DD, or empty if `typed` is not a real date in one of those forms.
 std::string normalize_typed_date(std::string_view typed);
+// Whether month `m` of year `y` has a day `d` (leap years counted).
+bool real_date(int y, int m, int d);
 
 }  // namespace jianfu::util
