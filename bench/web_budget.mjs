@@ -203,7 +203,7 @@ async function typing(width, height) {
   const page = await browser.newPage({ viewport: { width, height } });
   await page.goto(url + '?test');
   await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3);
-  await openDraft(page, click);
+  await openDraft(page);
   await page.waitForTimeout(1500);  // first check, glyphs of the draft rasterised
   await click(page, '##body');
   await page.keyboard.press('Control+End');

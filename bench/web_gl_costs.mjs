@@ -6,7 +6,7 @@
 //
 // Each figure is the time until the GL has finished the work (a one-pixel readPixels waits for
 // everything queued before it), median of 7 after one not counted.
-import { startServer, launch, click, find, GL_CONFIG } from '../tests/browser/lib/harness.mjs';
+import { startServer, launch, find, GL_CONFIG } from '../tests/browser/lib/harness.mjs';
 import { openDraft } from './lib/draft.mjs';
 
 const [width, height] = (process.argv[2] || '1920x1080').split('x').map(Number);
@@ -88,7 +88,7 @@ await page.goto(url + '?test');
 await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3);
 await page.waitForTimeout(1000);
 console.log(`whole drawing, start screen: ${fmt(await wholeDrawing(page))}`);
-await openDraft(page, click);
+await openDraft(page);
 await page.waitForTimeout(2000);  // checked, glyphs rasterised
 console.log(`whole drawing, assessment screen with the 4,000-character draft: ${fmt(await wholeDrawing(page))}`);
 const body = await find(page, '##body');

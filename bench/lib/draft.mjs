@@ -1,5 +1,7 @@
 // The draft the browser benches type into: a notice with typical problems (rushed deadline,
 // ranking, 留痕, 一票否决), repeated to 4,000 characters.
+import { click } from '../../tests/browser/lib/harness.mjs';
+
 const PARAGRAPH = '各乡镇人民政府：为推进农村人居环境整治，决定开展专项督查。请各乡镇结合实际制定具体实施方案，' +
   '于今天下班前报送贯彻落实情况。督查实行千分制考核，每月对各乡镇进行排名通报，并将拍照留痕情况纳入考核指标。' +
   '对工作不力的乡镇实行一票否决。检查中不得要求基层准备汇报材料，不搞层层陪同。\n';
@@ -11,7 +13,7 @@ export function draft4000() {
 }
 
 // Opens a 发文 assessment and puts the draft in its editor.
-export async function openDraft(page, click) {
+export async function openDraft(page) {
   await click(page, '##发文');
   await page.evaluate((t) => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['body', t]), draft4000());
 }
