@@ -8,6 +8,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "ui/occlusion.h"
 
 namespace jianfu::ui {
 namespace {
@@ -68,28 +69,6 @@ GLuint compile(GLenum kind, const char* version, const char* body) {
     return 0;
   }
   return shader;
-}
-
-// A clip rectangle as the scissor box it gives, in GL's bottom-up pixels: left, bottom, width,
-// height, each truncated towards zero from the scaled float rectangle. Empty (w or h ≤ 0) if
-// nothing is inside.
-struct Box {
-  int x = 0, y = 0, w = 0, h = 0;
-};
-Box scissor_of(const ImVec4& clip, const ImDrawData& data, int fb_h) {
-  const ImVec2 off = data.DisplayPos, scale = data.FramebufferScale;
-  const float x0 = (clip.x - off.x) * scale.x, y0 = (clip.y - off.y) * scale.y;
-  const float x1 = (clip.z - off.x) * scale.x, y1 = (clip.w - off.y) * scale.y;
-  if (x1 <= x0 || y1 <= y0) return {};
-  return {static_cast<int>(x0), static_cast<int>(static_cast<float>(fb_h) - y1), static_cast<int>(x1 - x0),
-          static_cast<int>(y1 - y0)};
-}
-
-// The part of `b` inside `cut` (top-down framebuffer pixels), in b's bottom-up terms.
-Box cut_to(const Box& b, const PixelRect& cut, int fb_h) {
-  const int x0 = std::max(b.x, cut.x0), x1 = std::min(b.x + b.w, cut.x1);
-  const int y0 = std::max(b.y, fb_h - cut.y1), y1 = std::min(b.y + b.h, fb_h - cut.y0);
-  return {x0, y0, x1 - x0, y1 - y0};
 }
 
 }  // namespace
@@ -261,11 +240,11 @@ void GlRenderer::set_state(const ImDrawData& data, int fb_w, int fb_h) {
   bound_texture_ = kNoTexture;  // a callback may have bound another
 }
 
-void GlRenderer::draw_lists(const ImDrawData& data, int fb_w, int fb_h, const PixelRect* cut) {
+void GlRenderer::draw_lists(const ImDrawData& data, int fb_w, int fb_h, const PixelRect& cut, std::size_t from) {
   for (int n = 0; n < data.CmdListsCount; ++n) {
     const ImDrawList* list = data.CmdLists[n];
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
-      if (cmd.UserCallback) {
+      if (cmd.UserCallback) {  // only in frames without occluders (from is 0)
         if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
           set_state(data, fb_w, fb_h);
         } else {
@@ -273,18 +252,19 @@ void GlRenderer::draw_lists(const ImDrawData& data, int fb_w, int fb_h, const Pi
         }
         continue;
       }
-      Box box = scissor_of(cmd.ClipRect, data, fb_h);
-      if (cut) box = cut_to(box, *cut, fb_h);
-      if (box.w <= 0 || box.h <= 0) continue;
-      glScissor(box.x, box.y, box.w, box.h);
+      const std::size_t first = list_first_index_[static_cast<std::size_t>(n)] + cmd.IdxOffset;
+      if (first + cmd.ElemCount <= from) continue;  // hidden in this pass by an occluder drawn later
+      const PixelRect box = intersect(scissor_rect(cmd.ClipRect, data, fb_h), cut);
+      if (box.width() <= 0 || box.height() <= 0) continue;
+      glScissor(box.x0, fb_h - box.y1, box.width(), box.height());
       const GLuint tex = static_cast<GLuint>(cmd.GetTexID());
       if (tex != bound_texture_) {
         glBindTexture(GL_TEXTURE_2D, tex);
         bound_texture_ = tex;
       }
-      const std::size_t first = list_first_index_[static_cast<std::size_t>(n)] + cmd.IdxOffset;
-      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), GL_UNSIGNED_INT,
-                     reinterpret_cast<void*>(first * sizeof(std::uint32_t)));
+      const std::size_t start = std::max(first, from);
+      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(first + cmd.ElemCount - start), GL_UNSIGNED_INT,
+                     reinterpret_cast<void*>(start * sizeof(std::uint32_t)));
     }
   }
 }
@@ -299,17 +279,17 @@ void GlRenderer::draw(ImDrawData& data, int fb_w, int fb_h, const float clear[4]
   if (fb_w <= 0 || fb_h <= 0) return;
   set_state(data, fb_w, fb_h);
   upload(data);
-  glClearColor(clear[0], clear[1], clear[2], clear[3]);
-  if (!rects) {
-    glScissor(0, 0, fb_w, fb_h);
+  const std::vector<PixelRect> whole{{0, 0, fb_w, fb_h}};
+  const ImU32 background = ImGui::ColorConvertFloat4ToU32(ImVec4(clear[0], clear[1], clear[2], clear[3]));
+  const std::vector<Occluder> occluders =
+      occlusion_ ? find_occluders(data, fb_w, fb_h, *ImGui::GetIO().Fonts) : std::vector<Occluder>{};
+  passes_ = plan_passes(occluders, rects ? *rects : whole, background);
+  for (const DrawPass& pass : passes_) {
+    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(pass.clear);
+    glClearColor(c.x, c.y, c.z, c.w);
+    glScissor(pass.rect.x0, fb_h - pass.rect.y1, pass.rect.width(), pass.rect.height());
     glClear(GL_COLOR_BUFFER_BIT);
-    draw_lists(data, fb_w, fb_h, nullptr);
-  } else {
-    for (const PixelRect& r : *rects) {
-      glScissor(r.x0, fb_h - r.y1, r.width(), r.height());
-      glClear(GL_COLOR_BUFFER_BIT);
-      draw_lists(data, fb_w, fb_h, &r);
-    }
+    draw_lists(data, fb_w, fb_h, pass.rect, pass.from);
   }
   glBindVertexArray(0);
 }

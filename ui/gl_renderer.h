@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "imgui.h"
+#include "ui/occlusion.h"
 #include "ui/screen_damage.h"
 
 namespace jianfu::ui {
@@ -36,16 +37,25 @@ class GlRenderer {
   // pixels, cleared to `clear` (RGBA) first. With `rects` (top-left origin, in framebuffer pixels),
   // only inside those rectangles: each is cleared and drawn with every clip rectangle cut to it,
   // so its pixels are those a whole drawing gives; the rest of the framebuffer is left as it was.
+  // Where an opaque rectangle hides what is under it, that part is cleared to its colour and drawn
+  // from it on (ui/occlusion.h): the same pixels, fewer filled.
   void draw(ImDrawData& data, int fb_w, int fb_h, const float clear[4],
             const std::vector<PixelRect>* rects = nullptr);
+  // Whether hidden parts are skipped (on unless turned off, to compare the two drawings).
+  void set_occlusion(bool on) { occlusion_ = on; }
+  // The passes of the last drawing.
+  const std::vector<DrawPass>& passes() const { return passes_; }
 
  private:
   void update_texture(ImTextureData& tex);
   void upload(const ImDrawData& data);
   void set_state(const ImDrawData& data, int fb_w, int fb_h);
-  void draw_lists(const ImDrawData& data, int fb_w, int fb_h, const PixelRect* cut);
+  // Every command from draw position `from` on, each cut to its clip rectangle and to `cut`.
+  void draw_lists(const ImDrawData& data, int fb_w, int fb_h, const PixelRect& cut, std::size_t from);
 
   bool ready_ = false;
+  bool occlusion_ = true;
+  std::vector<DrawPass> passes_;
   unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0;
   int loc_projection_ = -1, loc_texture_ = -1;
   unsigned bound_texture_ = 0;

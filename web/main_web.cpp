@@ -127,7 +127,7 @@ int main() {
   g_app = std::make_unique<jianfu::ui::App>(jianfu::web::make_services(static_cast<float>(g_dpr)));
   g_app->init();
   JIANFU_MARK("jianfu-app-init");
-  jianfu::web::set_test_app(g_app.get(), g_damage);
+  jianfu::web::set_test_app(g_app.get(), g_damage, &g_renderer);
   if (EM_ASM_INT({ return new URLSearchParams(location.search).has('test') ? 1 : 0; })) {
     jianfu::ui::item_locator::enable();
   }

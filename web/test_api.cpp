@@ -8,6 +8,7 @@
 
 #include "ui/app.h"
 #include "ui/frame_pacing.h"
+#include "ui/gl_renderer.h"
 #include "ui/item_locator.h"
 #include "ui/screen_damage.h"
 #include "web/test_api.h"
@@ -15,13 +16,15 @@
 namespace {
 jianfu::ui::App* g_app = nullptr;
 jianfu::ui::ScreenDamage* g_damage = nullptr;
+jianfu::ui::GlRenderer* g_renderer = nullptr;
 std::string g_result;
 }  // namespace
 
 namespace jianfu::web {
-void set_test_app(ui::App* app, ui::ScreenDamage* damage) {
+void set_test_app(ui::App* app, ui::ScreenDamage* damage, ui::GlRenderer* renderer) {
   g_app = app;
   g_damage = damage;
+  g_renderer = renderer;
 }
 }  // namespace jianfu::web
 
@@ -38,20 +41,23 @@ EMSCRIPTEN_KEEPALIVE void jianfu_test_set_field(const char* field, const char* u
 }
 
 // One command as JSON: {"go": "history"}, {"start": "meeting"}, {"training": {...}} — see App::test_command.
-// Two are the page's own: {"redraw_whole": true} draws the next frame whole, as after a resize, and
-// {"reset_damage_stats": true} zeroes the counters of jianfu_test_damage.
+// Three are the page's own: {"redraw_whole": true} draws the next frame whole, as after a resize,
+// {"reset_damage_stats": true} zeroes the counters of jianfu_test_damage, and {"occlusion": false}
+// draws what opaque rectangles hide too (ui/occlusion.h), to compare the two drawings.
 EMSCRIPTEN_KEEPALIVE void jianfu_test_command(const char* json) {
   if (!g_app || !json) return;
   const auto j = nlohmann::json::parse(json, nullptr, false);
   if (!j.is_object()) return;
   if (g_damage && j.value("redraw_whole", false)) g_damage->forget();
   if (g_damage && j.value("reset_damage_stats", false)) g_damage->stats() = {};
+  if (g_renderer && j.contains("occlusion")) g_renderer->set_occlusion(j.value("occlusion", true));
   g_app->test_command(j);
   jianfu::ui::frame_pacer().wake();
 }
 
-// What the page drew: {"partial": bool, "frames", "whole_frames", "pixels", "rects", and "last": the
-// rectangles [x0, y0, x1, y1] drawn of the frame on screen}.
+// What the page drew: {"partial": bool, "frames", "whole_frames", "pixels", "rects", "last": the
+// rectangles [x0, y0, x1, y1] drawn of the frame on screen, and "passes": the parts they were drawn
+// in, [x0, y0, x1, y1, from] (from > 0: drawn from an opaque rectangle on)}.
 EMSCRIPTEN_KEEPALIVE const char* jianfu_test_damage() {
   nlohmann::json j = {{"partial", g_damage != nullptr}};
   if (g_damage) {
@@ -62,6 +68,11 @@ EMSCRIPTEN_KEEPALIVE const char* jianfu_test_damage() {
     j["rects"] = s.rects;
     j["last"] = nlohmann::json::array();
     for (const jianfu::ui::PixelRect& r : g_damage->drawn_rects()) j["last"].push_back({r.x0, r.y0, r.x1, r.y1});
+  }
+  j["passes"] = nlohmann::json::array();
+  if (g_renderer) {
+    for (const jianfu::ui::DrawPass& p : g_renderer->passes())
+      j["passes"].push_back({p.rect.x0, p.rect.y0, p.rect.x1, p.rect.y1, p.from});
   }
   g_result = j.dump();
   return g_result.c_str();

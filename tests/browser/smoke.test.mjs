@@ -224,3 +224,53 @@ for (const scale of [1, 2]) test(`partial redraw: after typing, selecting, leavi
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// ui/occlusion.h: where an opaque rectangle (the draft editor's white page) hides what was drawn
+// before it, the renderer clears that part to its colour and draws from it on. Under SwiftShader,
+// as a user without a GPU has it, that must give the very pixels of drawing everything.
+for (const scale of [1, 2]) test(`hidden layers: skipping what opaque rectangles hide changes no pixel (devicePixelRatio ${scale})`, async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: scale });
+  const errors = await openApp(page, srv.url);
+  await click(page, '##发文');
+  const text = '各乡镇要按时报送材料，实行千分制考核并排名通报，并将拍照留痕纳入考核。\n';
+  await page.evaluate((t) => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['body', t]), text.repeat(60));
+  await page.waitForTimeout(1500);  // checked: the findings' marks are on the text
+  assert.ok((await state(page)).assess.marked_lines > 0, "findings marked in the draft");
+  const body = await find(page, '##body');  // in canvas pixels: CSS pixels × devicePixelRatio
+  await page.mouse.move((body.x + body.w / 2) / scale, (body.y + body.h / 2) / scale);
+  await page.waitForTimeout(300);
+  // A wheel step scrolls the draft: the page's part of the frame is drawn from the page on. Then
+  // the same picture drawn whole, hidden layers and all, one frame later.
+  const drawings = await page.evaluate(() => new Promise((done) => {
+    const gl = Module.ctx;
+    const w = gl.drawingBufferWidth, h = gl.drawingBufferHeight;
+    const read = () => { const px = new Uint8Array(w * h * 4); gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px); return px; };
+    const run = (json) => Module.ccall('jianfu_test_command', null, ['string'], [JSON.stringify(json)]);
+    const damage = () => JSON.parse(Module.ccall('jianfu_test_damage', 'string', [], []));
+    const next = () => new Promise((drawnFrame) => {
+      const prev = Module.jianfuFrameDone;
+      Module.jianfuFrameDone = (drawn) => { prev(drawn); if (drawn) { Module.jianfuFrameDone = prev; drawnFrame(); } };
+    });
+    (async () => {
+      let frame = next();
+      Module.canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: 120, deltaMode: 0, bubbles: true, cancelable: true }));
+      await frame;
+      const skipping = read(), passes = damage().passes;
+      frame = next(); run({ redraw_whole: true, occlusion: false }); await frame;
+      const everything = read();
+      run({ occlusion: true });
+      let differing = 0;
+      for (let i = 0; i < skipping.length; i += 4) {
+        if (skipping[i] !== everything[i] || skipping[i + 1] !== everything[i + 1] || skipping[i + 2] !== everything[i + 2]) differing++;
+      }
+      let dark = 0;  // text drawn: a picture, not cleared areas
+      for (let i = 0; i < skipping.length; i += 4) dark += skipping[i] < 100 ? 1 : 0;
+      done({ differing, dark, passes, onPage: passes.filter((p) => p[4] > 0).length });
+    })();
+  }));
+  assert.ok(drawings.onPage >= 1, `passes drawn from an opaque rectangle on: ${JSON.stringify(drawings.passes)}`);
+  assert.ok(drawings.dark > 5000 * scale * scale, `dark pixels: ${drawings.dark}`);
+  assert.equal(drawings.differing, 0, 'pixels that differ from a drawing of everything');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

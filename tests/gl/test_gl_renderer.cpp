@@ -1,6 +1,7 @@
 // ui/gl_renderer.h in a real OpenGL 3 context (a hidden GLFW window, run under Xvfb by CTest):
 // - a whole drawing gives, pixel for pixel, what ImGui's own OpenGL 3 renderer draws from the same
-//   frame (the reference it replaces), across frames that add glyphs to the atlas;
+//   frame (the reference it replaces), across frames that add glyphs to the atlas, while skipping
+//   what opaque rectangles hide (ui/occlusion.h);
 // - a drawing limited to rectangles changes nothing outside them and, inside, gives exactly the
 //   whole drawing's pixels, for rectangles cutting through text and clip edges at odd pixels and
 //   for the rectangles ui/screen_damage.h picks.
@@ -94,12 +95,20 @@ struct Ui {
     return *ImGui::GetDrawData();
   }
 
+  // Where the last frame put the page.
+  static ImVec4& page_rect() {
+    static ImVec4 r;
+    return r;
+  }
+
   // Text, widgets, a scrolled child (clipping), a table, 20,000 small squares (more than 65,536
   // vertices in one list), and a second window over the first with thick anti-aliased lines
   // (drawn from the atlas), rounded shapes and, from step 2, glyphs of a new size.
   static void scene(int step, int moves) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(kW, kH));
+    // Opaque backgrounds, as the app's light style has: occluders (ui/occlusion.h).
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(30, 32, 36, 255));
     ImGui::Begin("main", nullptr, ImGuiWindowFlags_NoSavedSettings);
     ImGui::Text("Step %d: the quick brown fox jumps over the lazy dog", step);
     ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.1f, 1.0f), "coloured text, 0123456789 !@#$%%^&*()");
@@ -110,6 +119,20 @@ struct Ui {
     ImGui::SetScrollY(37.0f + 11.0f * static_cast<float>(moves));
     for (int i = 0; i < 40; ++i) ImGui::Text("child line %02d, clipped at the child's edges", i);
     ImGui::EndChild();
+    // A page of its own colour with text and a translucent mark over it, as the draft editor is.
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(250, 250, 245, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(20, 20, 20, 255));
+    ImGui::BeginChild("page", ImVec2(430, 150), ImGuiChildFlags_Borders);
+    page_rect() = ImVec4(ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + 430,
+                         ImGui::GetWindowPos().y + 150);
+    ImGui::SetScrollY(5.0f * static_cast<float>(moves));
+    for (int i = 0; i < 20; ++i) ImGui::Text("page line %02d: text on an opaque page", i);
+    const ImVec2 m = ImGui::GetWindowPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(m.x + 20, m.y + 30), ImVec2(m.x + 200.5f, m.y + 47.5f),
+                                              IM_COL32(255, 200, 0, 120), 2.0f);
+    ImGui::EndChild();
+    ImGui::PopStyleColor(2);
     if (ImGui::BeginTable("table", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
       for (int r = 0; r < 4; ++r) {
         ImGui::TableNextRow();
@@ -129,10 +152,13 @@ struct Ui {
       }
     }
     ImGui::End();
+    ImGui::PopStyleColor();
 
     ImGui::SetNextWindowPos(ImVec2(520.0f + 13.0f * static_cast<float>(moves), 60.0f + 7.0f * static_cast<float>(moves)));
     ImGui::SetNextWindowSize(ImVec2(330, 260));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(60, 40, 70, 255));  // over part of the page
     ImGui::Begin("over", nullptr, ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleColor();
     ImDrawList* over = ImGui::GetWindowDrawList();
     const ImVec2 q = ImGui::GetCursorScreenPos();
     over->AddLine(q, ImVec2(q.x + 250, q.y + 90), IM_COL32(20, 90, 200, 255), 3.5f);
@@ -185,6 +211,9 @@ TEST_CASE_FIXTURE(GlFixture, "a whole drawing equals ImGui's own OpenGL 3 render
     CHECK(data.TotalVtxCount > 65536);  // indices past 16 bits, rebased across lists
     CHECK(colours(got) > 1000);         // a picture, not a cleared screen
     CHECK(differing(expected, got) == 0);
+    // Drawn from the window's opaque background (and title bar) on (ui/occlusion.h).
+    REQUIRE_FALSE(renderer.passes().empty());
+    for (const jianfu::ui::DrawPass& p : renderer.passes()) CHECK(p.from > 0);
   }
   ImGui::SetCurrentContext(reference.ctx);
   ImGui_ImplOpenGL3_Shutdown();
@@ -204,11 +233,17 @@ TEST_CASE_FIXTURE(GlFixture, "a drawing in rectangles changes only them, and the
   const Pixels before = read_pixels();
 
   ImDrawData& next = ui.frame(1);  // text, scroll, colours and the second window changed
-  // Odd edges, through glyphs, the child's clip edge, the squares and the moved window.
-  const std::vector<jianfu::ui::PixelRect> rects = {{3, 5, 211, 77}, {97, 101, 383, 240}, {500, 250, 733, 611},
-                                                    {519, 59, 861, 131}};
+  // Odd edges, through glyphs, the child's clip edge, the squares and the moved window; and one
+  // on the tile grid around the page with text, drawn in parts (ui/occlusion.h).
+  const ImVec4 page = Ui::page_rect();
+  const int t = jianfu::ui::ScreenDamage::kTile;
+  const std::vector<jianfu::ui::PixelRect> rects = {
+      {3, 5, 211, 77}, {500, 330, 733, 611}, {519, 9, 861, 61},
+      {static_cast<int>(page.x) / t * t, static_cast<int>(page.y) / t * t, (static_cast<int>(page.z) / t + 1) * t,
+       (static_cast<int>(page.w) / t + 1) * t}};
   renderer.draw(next, kW, kH, kClear, &rects);
   REQUIRE(glGetError() == GL_NO_ERROR);
+  CHECK(renderer.passes().size() > rects.size());
   const Pixels partial = read_pixels();
   renderer.draw(next, kW, kH, kClear);
   const Pixels whole = read_pixels();
