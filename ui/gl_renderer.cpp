@@ -255,7 +255,7 @@ void GlRenderer::draw_lists(const ImDrawData& data, int fb_w, int fb_h, const Pi
       const std::size_t first = list_first_index_[static_cast<std::size_t>(n)] + cmd.IdxOffset;
       if (first + cmd.ElemCount <= from) continue;  // hidden in this pass by an occluder drawn later
       const PixelRect box = intersect(scissor_rect(cmd.ClipRect, data, fb_h), cut);
-      if (box.width() <= 0 || box.height() <= 0) continue;
+      if (box.empty()) continue;
       glScissor(box.x0, fb_h - box.y1, box.width(), box.height());
       const GLuint tex = static_cast<GLuint>(cmd.GetTexID());
       if (tex != bound_texture_) {

@@ -6,9 +6,6 @@
 namespace jianfu::ui {
 namespace {
 
-bool empty(const PixelRect& r) { return r.x1 <= r.x0 || r.y1 <= r.y0; }
-bool same(const PixelRect& a, const PixelRect& b) { return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1; }
-
 // Whether indices idx[0..5] over vertices v[0..3] (v = the vertices from idx[0] on) are one of
 // ImGui's filled rectangles: top-left, top-right, bottom-right, bottom-left, split along one
 // diagonal, all of one opaque colour and the white texel.
@@ -33,8 +30,8 @@ void split(const std::vector<Occluder>& occluders, const PixelRect& r, ImU32 cle
   for (const Occluder& o : occluders) {
     if (o.at < from) continue;
     const PixelRect p = intersect(o.covers, r);
-    if (empty(p)) continue;
-    if (same(p, r) || (strips_allowed && p.area() >= kMinOccluderArea && p.area() * 2 >= r.area())) {
+    if (p.empty()) continue;
+    if (p == r || (strips_allowed && p.area() >= kMinOccluderArea && p.area() * 2 >= r.area())) {
       best = &o;
       part = p;
     }
@@ -49,7 +46,7 @@ void split(const std::vector<Occluder>& occluders, const PixelRect& r, ImU32 cle
                                {r.x0, part.y0, part.x0, part.y1},
                                {part.x1, part.y0, r.x1, part.y1}};
   for (const PixelRect& s : around) {
-    if (!empty(s)) split(occluders, s, clear, from, false, out);
+    if (!s.empty()) split(occluders, s, clear, from, false, out);
   }
 }
 
@@ -80,7 +77,7 @@ std::vector<Occluder> find_occluders(const ImDrawData& data, int fb_w, int fb_h,
       if (cmd.UserCallback) return {};
       if (cmd.TexRef._TexData != atlas.TexData || cmd.ElemCount < 6) continue;
       const PixelRect clip = intersect(scissor_rect(cmd.ClipRect, data, fb_h), screen);
-      if (empty(clip) || clip.area() < kMinOccluderArea) continue;
+      if (clip.empty() || clip.area() < kMinOccluderArea) continue;
       const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
       const ImDrawVert* vtx = list->VtxBuffer.Data + cmd.VtxOffset;
       const unsigned vertices = static_cast<unsigned>(list->VtxBuffer.Size) - cmd.VtxOffset;
@@ -93,7 +90,7 @@ std::vector<Occluder> find_occluders(const ImDrawData& data, int fb_w, int fb_h,
                                static_cast<int>(std::floor((v[2].pos.x - off.x) * scale.x)),
                                static_cast<int>(std::floor((v[2].pos.y - off.y) * scale.y))};
         const PixelRect covers = intersect(inside, clip);
-        if (!empty(covers) && covers.area() >= kMinOccluderArea) {
+        if (!covers.empty() && covers.area() >= kMinOccluderArea) {
           const std::size_t at = list_start + cmd.IdxOffset + t;
           found.push_back({covers, v[0].col, at, at + 6});
         }
@@ -109,7 +106,7 @@ std::vector<DrawPass> plan_passes(const std::vector<Occluder>& occluders, const 
                                   ImU32 clear) {
   std::vector<DrawPass> passes;
   for (const PixelRect& r : rects) {
-    if (!empty(r)) split(occluders, r, clear, 0, true, passes);
+    if (!r.empty()) split(occluders, r, clear, 0, true, passes);
   }
   return passes;
 }

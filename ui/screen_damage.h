@@ -26,6 +26,8 @@ struct PixelRect {
   int width() const { return x1 - x0; }
   int height() const { return y1 - y0; }
   long long area() const { return static_cast<long long>(width()) * height(); }
+  bool empty() const { return x1 <= x0 || y1 <= y0; }
+  bool operator==(const PixelRect& o) const { return x0 == o.x0 && y0 == o.y0 && x1 == o.x1 && y1 == o.y1; }
 };
 
 // Whether the renderer has to make or drop a texture for this frame: the font atlas was made anew

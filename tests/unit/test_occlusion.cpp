@@ -53,8 +53,6 @@ const Occluder* of_colour(const std::vector<Occluder>& found, ImU32 colour) {
   return nullptr;
 }
 
-bool same(const PixelRect& a, const PixelRect& b) { return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1; }
-
 // Whether the passes cover each pixel of `rects` exactly once and nothing else.
 bool tile_exactly(const std::vector<DrawPass>& passes, const std::vector<PixelRect>& rects) {
   for (int y = 0; y < kH; ++y) {
@@ -77,9 +75,9 @@ TEST_CASE("occlusion: a window's and a page's opaque backgrounds hide what is un
   const std::vector<Occluder> found = find_occluders(data, kW, kH, *ImGui::GetIO().Fonts);
   REQUIRE(found.size() == 2);  // text, borders and small shapes are not occluders
   CHECK(found[0].color == kWindow);
-  CHECK(same(found[0].covers, PixelRect{0, 0, kW, kH}));
+  CHECK(found[0].covers == PixelRect{0, 0, kW, kH});
   CHECK(found[1].color == kPage);
-  CHECK(same(found[1].covers, PixelRect{100, 80, 420, 300}));
+  CHECK(found[1].covers == PixelRect{100, 80, 420, 300});
   CHECK(found[0].after == found[0].at + 6);
   CHECK(found[1].at >= found[0].after);  // in drawing order
 
@@ -87,7 +85,7 @@ TEST_CASE("occlusion: a window's and a page's opaque backgrounds hide what is un
   const std::vector<PixelRect> screen{{0, 0, kW, kH}};
   const std::vector<DrawPass> passes = plan_passes(found, screen, kScreen);
   REQUIRE(passes.size() == 1);
-  CHECK(same(passes[0].rect, screen[0]));
+  CHECK(passes[0].rect == screen[0]);
   CHECK(passes[0].clear == kWindow);
   CHECK(passes[0].from == found[0].after);
 
@@ -97,7 +95,7 @@ TEST_CASE("occlusion: a window's and a page's opaque backgrounds hide what is un
   const std::vector<DrawPass> edge_passes = plan_passes(found, edge, kScreen);
   CHECK(tile_exactly(edge_passes, edge));
   REQUIRE(edge_passes.size() == 5);  // the page, and four strips around it
-  CHECK(same(edge_passes[0].rect, PixelRect{100, 80, 420, 300}));
+  CHECK(edge_passes[0].rect == PixelRect{100, 80, 420, 300});
   CHECK(edge_passes[0].clear == kPage);
   CHECK(edge_passes[0].from == found[1].after);
   for (std::size_t i = 1; i < edge_passes.size(); ++i) {
@@ -150,14 +148,14 @@ TEST_CASE("occlusion: translucent, rounded, small, textured and clipped shapes")
   CHECK(of_colour(found, IM_COL32(9, 9, 9, 255)) == nullptr);
   const Occluder* clipped = of_colour(found, IM_COL32(5, 6, 7, 255));
   REQUIRE(clipped != nullptr);
-  CHECK(same(clipped->covers, PixelRect{11, 520, 300, 590}));
+  CHECK(clipped->covers == PixelRect{11, 520, 300, 590});
 
   // The same frame scaled to a framebuffer twice as large (HiDPI): pixels wholly inside, again.
   ImDrawData scaled = data;
   scaled.FramebufferScale = ImVec2(2, 2);
   const Occluder* doubled = of_colour(find_occluders(scaled, 2 * kW, 2 * kH, *ImGui::GetIO().Fonts), IM_COL32(5, 6, 7, 255));
   REQUIRE(doubled != nullptr);
-  CHECK(same(doubled->covers, PixelRect{21, 1040, 600, 1181}));
+  CHECK(doubled->covers == PixelRect{21, 1040, 600, 1181});
 }
 
 TEST_CASE("occlusion: a frame with a draw callback has no occluders") {
