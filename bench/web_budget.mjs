@@ -1,7 +1,9 @@
 // Browser budgets (issue: browser delivery; UI fluidity): first-visit transfer (gzip, as a server
 // with compression sends it), time to the first frame cold and from the offline cache, and the time
-// to build each frame while typing into a 4,000-character draft with live checking.
+// to build each frame while typing into a 4,000-character draft with live checking, and frames
+// drawn whole.
 //   node bench/web_budget.mjs [runs] [characters]   (needs the web build and tests/browser's node_modules)
+//   JIANFU_PRESENT=direct|copy node bench/web_budget.mjs ...   (how frames reach the page; see below)
 // characters: how many to type into the draft, 45 by default (a line or two: at most one scroll of
 // the editor); 300 types some ten lines, each scrolling the editor once.
 //
@@ -16,10 +18,14 @@ import { chromium } from '../tests/browser/node_modules/playwright-core/index.mj
 import { SITE, startServer, CHROMIUM_ARGS, GL_CONFIG, launch, state, click } from '../tests/browser/lib/harness.mjs';
 import { BareChromium, sleep } from './lib/bare_chromium.mjs';
 import { openDraft } from './lib/draft.mjs';
+import { processCpuMs } from './lib/process_cpu.mjs';
 
 const runs = Number(process.argv[2] || 5);
 const typedCount = Number(process.argv[3] || 45);
 const PHRASE = '各乡镇要按时报送材料并排名通报';  // 15 characters
+// JIANFU_PRESENT=direct or copy: how frames reach the page (web/canvas_present.h); by default the
+// app chooses (copied when WebGL runs in software).
+const PRESENT = process.env.JIANFU_PRESENT ? `&present=${process.env.JIANFU_PRESENT}` : '';
 const typedText = PHRASE.repeat(Math.ceil(typedCount / PHRASE.length)).slice(0, typedCount);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs) => `median ${median(xs).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms (${xs.length} runs)`;
@@ -201,8 +207,9 @@ const browser = await launch();
 // screen of many office PCs, where a drawn frame costs software WebGL half as much again.
 async function typing(width, height) {
   const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(url + '?test');
+  await page.goto(url + '?test' + PRESENT);
   await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3);
+  const shown = await page.evaluate(() => (Module.jianfuPresent ? Module.jianfuPresent.mode : 'direct'));
   await openDraft(page);
   await page.waitForTimeout(1500);  // first check, glyphs of the draft rasterised
   await click(page, '##body');
@@ -223,7 +230,7 @@ async function typing(width, height) {
       prev(drawn);
     };
   });
-  const label = `${width}×${height}`;
+  const label = `${width}×${height}, frames shown ${shown === 'copy' ? 'copied into a 2D canvas' : 'directly'}`;
   // Idle first: the interval between frames when nothing changes is the cost of drawing the
   // window at all under this GL, the floor for the typing figure below.
   await page.evaluate(() => { window.__gaps = []; window.__drawn = 0; });
@@ -234,8 +241,10 @@ async function typing(width, height) {
   await page.evaluate(() => { window.__gaps = []; window.__keyToFrame = []; window.__drawn = 0; });
   await page.evaluate(() => Module.ccall('jianfu_test_command', null, ['string'],
     ['{"reset_frame_stats":true,"reset_damage_stats":true}']));
+  const cpu0 = [processCpuMs('gpu-process'), processCpuMs('renderer')];
   await page.keyboard.type(typedText, { delay: 40 });
   await page.waitForTimeout(500);
+  const cpu = [processCpuMs('gpu-process') - cpu0[0], processCpuMs('renderer') - cpu0[1]];
   const s = await state(page);
   const gaps = await page.evaluate(() => window.__gaps);
   gaps.sort((a, b) => a - b);
@@ -254,6 +263,9 @@ async function typing(width, height) {
     console.log(`  canvas drawn again per drawn frame: ${(100 * dmg.pixels / dmg.frames / (width * height)).toFixed(1)} % on average ` +
                 `(${dmg.frames} frames, ${dmg.whole_frames} of them whole)`);
   }
+  const drawnCount = await page.evaluate(() => window.__drawn);
+  console.log(`  CPU time per drawn frame: GPU process ${(cpu[0] / drawnCount).toFixed(1)} ms, ` +
+              `pages' processes ${(cpu[1] / drawnCount).toFixed(1)} ms (${drawnCount} frames)`);
   console.log(`  findings on the draft: ${s.assess.findings.length}, body ${s.assess.body_chars} characters`);
   // Left alone: after the active seconds the app draws a few frames a second (ui/frame_pacing.h).
   await page.waitForTimeout(4000);
@@ -265,7 +277,37 @@ async function typing(width, height) {
               `${(drawn1 - drawn0) / 2} drawn`);
   await page.close();
 }
+// 5. Frames drawn whole, as when the user moves to another screen: 60 in a row, each asked for by
+// the test command redraw_whole as the one before is done, over the assessment screen with the
+// 4,000-character draft. The time between them, and the CPU time per frame.
+async function wholeFrames(width, height) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(url + '?test' + PRESENT);
+  await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3);
+  await openDraft(page);
+  await page.waitForTimeout(1500);
+  const cpu0 = [processCpuMs('gpu-process'), processCpuMs('renderer')];
+  const gaps = await page.evaluate(() => new Promise((done) => {
+    const gaps = []; let last = 0, n = 0;
+    const prev = Module.jianfuFrameDone;
+    const again = () => Module.ccall('jianfu_test_command', null, ['string'], ['{"redraw_whole":true}']);
+    Module.jianfuFrameDone = (drawn) => {
+      prev(drawn);
+      if (!drawn) return;
+      const t = performance.now(); if (last) gaps.push(t - last); last = t;
+      if (++n < 61) again(); else { Module.jianfuFrameDone = prev; done(gaps); }
+    };
+    again();
+  }));
+  const cpu = [processCpuMs('gpu-process') - cpu0[0], processCpuMs('renderer') - cpu0[1]];
+  gaps.sort((a, b) => a - b);
+  console.log(`${width}×${height}, 60 frames drawn whole in a row (assessment screen, 4,000-character draft): ` +
+              `interval median ${median(gaps).toFixed(1)} ms, p95 ${gaps[Math.floor(gaps.length * 0.95)].toFixed(1)} ms; ` +
+              `CPU time per frame: GPU process ${(cpu[0] / 61).toFixed(1)} ms, pages' processes ${(cpu[1] / 61).toFixed(1)} ms`);
+  await page.close();
+}
 await typing(1280, 800);
 await typing(1920, 1080);
+await wholeFrames(1920, 1080);
 await browser.close();
 server.close();

@@ -10,10 +10,9 @@
 // everything queued before it): median and range; and, for the frames of the app, the CPU time of
 // Chromium's GPU process per frame, which includes about 20 ms of compositing the page that any
 // drawn frame costs at 1920×1080 (Linux only: read from /proc).
-import fs from 'node:fs';
-import { execSync } from 'node:child_process';
 import { startServer, launch, find, GL_CONFIG } from '../tests/browser/lib/harness.mjs';
 import { openDraft } from './lib/draft.mjs';
+import { processCpuMs } from './lib/process_cpu.mjs';
 
 const [width, height] = (process.argv[2] || '1920x1080').split('x').map(Number);
 const { server, url } = await startServer();
@@ -52,18 +51,7 @@ const WHOLE = `Module.ccall('jianfu_test_command', null, ['string'], ['{"redraw_
 const SCROLL = `Module.canvas.dispatchEvent(new WheelEvent('wheel', {deltaY: i % 2 ? -120 : 120, deltaMode: 0,
   bubbles: true, cancelable: true}));`;
 
-// CPU time spent by Chromium's GPU process (where SwiftShader draws, and the page is composited),
-// in ms, from /proc: unlike the time until the GL is done, it does not count time the machine's
-// other tenants take (on a shared machine, a third of it at times).
-function gpuProcessCpuMs() {
-  const pids = execSync("pgrep -f 'type=gpu-process' || true").toString().trim().split('\n').filter(Boolean);
-  return pids.reduce((sum, pid) => {
-    try {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return sum + (Number(fields[11]) + Number(fields[12])) * 10;  // utime + stime, in 10 ms ticks
-    } catch { return sum; }
-  }, 0);
-}
+const gpuProcessCpuMs = () => processCpuMs('gpu-process');
 
 // Both ways, alternating every 4 frames, so that a change in the machine's load touches both alike
 // (on a shared machine it changes by the second). The first 4 frames, not counted, warm up.

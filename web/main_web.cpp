@@ -17,6 +17,7 @@
 #include "ui/gl_renderer.h"
 #include "ui/item_locator.h"
 #include "ui/screen_damage.h"
+#include "web/canvas_present.h"
 #include "web/platform_web.h"
 #include "web/test_api.h"
 #include "web/web_input.h"
@@ -32,16 +33,6 @@ double g_dpr = 1.0;
 jianfu::ui::ScreenDamage g_screen;
 jianfu::ui::ScreenDamage* g_damage = nullptr;
 
-// The WebGL context, made here rather than by GLFW (which takes it over: GL_PREINITIALIZED_CONTEXT)
-// for the one attribute GLFW cannot ask for: preserveDrawingBuffer, so that the canvas keeps the
-// pixels a partial frame does not draw. ImGui needs no depth or stencil buffer and draws opaque.
-EM_JS(int, make_gl_context, (), {
-  var gl = Module['canvas'].getContext('webgl2', {
-    antialias: false, alpha: false, depth: false, stencil: false, preserveDrawingBuffer: true});
-  Module['preinitializedWebGLContext'] = gl;
-  return gl ? 1 : 0;
-});
-
 // Sizes the canvas backing store and tells GLFW, without glfwSetWindowSize: emscripten 3.1.6's
 // version requests fullscreen whenever the size equals the screen's (a full-window canvas at DPR 1)
 // and exits fullscreen otherwise.
@@ -55,6 +46,7 @@ void fit_canvas() {
   emscripten_get_element_css_size("#canvas", &css_w, &css_h);
   g_dpr = emscripten_get_device_pixel_ratio();
   set_backing_size(static_cast<int>(css_w * g_dpr), static_cast<int>(css_h * g_dpr));
+  jianfu::web::follow_canvas_size();
   g_screen.forget();  // resizing the canvas cleared it
   if (g_app) g_app->set_content_scale(static_cast<float>(g_dpr));
   jianfu::ui::frame_pacer().wake();
@@ -86,6 +78,11 @@ void frame() {
   jianfu::ui::FramePacer& pacer = jianfu::ui::frame_pacer();
   if (!pacer.due(glfwGetTime(), jianfu::ui::input_waiting())) return;
   const bool drawn = jianfu::ui::render_frame(*g_app, g_window, g_renderer, jianfu::web::draw_preedit, g_damage);
+  if (drawn) {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(g_window, &w, &h);
+    jianfu::web::show_drawn(g_damage ? &g_damage->drawn_rects() : nullptr, w, h);
+  }
   pacer.drew(glfwGetTime());
   EM_ASM({ if (Module['jianfuFrameDone']) Module['jianfuFrameDone']($0); }, drawn ? 1 : 0);
 }
@@ -106,7 +103,10 @@ int main() {
   if (!glfwInit()) return 1;
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  if (make_gl_context()) g_damage = &g_screen;
+  // The context is made here rather than by GLFW (which takes it over: GL_PREINITIALIZED_CONTEXT)
+  // for what GLFW cannot ask for: a canvas that keeps its pixels between frames, and one off the
+  // page when frames are copied (web/canvas_present.h).
+  if (jianfu::web::make_gl_context() != jianfu::web::Presentation::none) g_damage = &g_screen;
   g_window = glfwCreateWindow(1280, 800, "减负", nullptr, nullptr);
   if (!g_window) return 1;
   glfwMakeContextCurrent(g_window);

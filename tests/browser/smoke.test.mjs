@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launch, openApp, state, command, click, find, persisted, reopen } from './lib/harness.mjs';
+import { startServer, launch, openApp, state, command, click, find, persisted, reopen, openLongDraft, typeWithChecks } from './lib/harness.mjs';
 import { decodePng, darkShare } from './lib/png.mjs';
 
 let srv, browser;
@@ -151,12 +151,7 @@ for (const scale of [1, 2]) test(`partial redraw: after typing, selecting, leavi
   const errors = await openApp(page, srv.url);
   const damage = async () => JSON.parse(await page.evaluate(() => Module.ccall('jianfu_test_damage', 'string', [], [])));
   assert.equal((await damage()).partial, true, 'the canvas keeps its pixels (preserveDrawingBuffer)');
-  await click(page, '##发文');
-  const line = '各乡镇要按时报送材料，实行千分制考核并排名通报。\n';
-  await page.evaluate((t) => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['body', t]), line.repeat(40));
-  await page.waitForTimeout(500);
-  await click(page, '##body');
-  await page.keyboard.press('Control+End');
+  await openLongDraft(page);
   await page.waitForTimeout(300);
 
   // The canvas as the partial frames left it, then the same picture drawn whole at the next frame:
@@ -184,14 +179,7 @@ for (const scale of [1, 2]) test(`partial redraw: after typing, selecting, leavi
   }));
   await command(page, { reset_damage_stats: true });
 
-  // Typing, with the live check's findings updating between keys.
-  for (const ch of '县里要求每周报送工作台账') {
-    await page.keyboard.type(ch);
-    await page.waitForTimeout(60);
-  }
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('一票否决');
-  await page.waitForTimeout(400);
+  await typeWithChecks(page);
   const typed = await damage();
   assert.ok(typed.frames >= 12, `frames drawn while typing: ${typed.frames}`);
   assert.ok(typed.frames - typed.whole_frames >= 8, `of ${typed.frames} frames, ${typed.whole_frames} drawn whole`);

@@ -57,11 +57,12 @@ export function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-// Loads the app with the test API on, and waits until it has drawn a few frames.
-export async function openApp(page, baseUrl) {
+// Loads the app with the test API on, and waits until it has drawn a few frames. query: more of the
+// address, as '&present=copy'.
+export async function openApp(page, baseUrl, query = '') {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(baseUrl + '?test');
+  await page.goto(baseUrl + '?test' + query);
   await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
   return errors;
 }
@@ -120,4 +121,26 @@ export async function until(page, predicate, timeout = 15000) {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out waiting for ${predicate}; last state: ${JSON.stringify(last).slice(0, 600)}`);
+}
+
+// A 发文 assessment whose draft holds 40 lines, with the caret at its end (tests of drawing).
+export async function openLongDraft(page) {
+  await click(page, '##发文');
+  const line = '各乡镇要按时报送材料，实行千分制考核并排名通报。\n';
+  await page.evaluate((t) => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['body', t]), line.repeat(40));
+  await page.waitForTimeout(500);
+  await click(page, '##body');
+  await page.keyboard.press('Control+End');
+}
+
+// Types a line and a half at the caret, a key at a time, with the live check's findings updating
+// between keys.
+export async function typeWithChecks(page) {
+  for (const ch of '县里要求每周报送工作台账') {
+    await page.keyboard.type(ch);
+    await page.waitForTimeout(60);
+  }
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('一票否决');
+  await page.waitForTimeout(400);
 }

@@ -1,0 +1,103 @@
+#include "web/canvas_present.h"
+
+#include <emscripten.h>
+
+namespace {
+
+// Module.jianfuPresent: {mode: 'direct' | 'copy', gl, view (the page's 2D context when copying),
+// scratch and row (buffers of the copy)}. The tests and benches read `mode` and `gl`.
+//
+// ImGui needs no depth or stencil buffer and draws opaque. preserveDrawingBuffer keeps the pixels a
+// partial frame does not draw: a direct canvas would otherwise be cleared after each presentation.
+//
+// The drawing canvas is made off the page first, and asked what draws it: a software renderer
+// keeps it there (its frames are copied); otherwise it is dropped, and the context is made on the
+// page's own canvas. A canvas holds one kind of context for life, which is why the choice comes
+// before the page's canvas is given one.
+EM_JS(int, present_make_context, (), {
+  var attrs = {antialias: false, alpha: false, depth: false, stencil: false, preserveDrawingBuffer: true};
+  var page = Module['canvas'];
+  var asked = new URLSearchParams(location.search).get('present');
+  var p = Module['jianfuPresent'] = {mode: 'direct', gl: null, view: null, scratch: null, row: null};
+  if (asked !== 'direct') {
+    var off = document.createElement('canvas');
+    off.width = page.width; off.height = page.height;
+    var gl = off.getContext('webgl2', attrs);
+    var software = false;
+    if (gl) {
+      var info = gl.getExtension('WEBGL_debug_renderer_info');
+      var name = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+      software = /SwiftShader|llvmpipe|softpipe|Software|Basic Render/i.test(name);
+    }
+    var view = gl && (asked === 'copy' || software) ? page.getContext('2d', {alpha: false}) : null;
+    if (view) {
+      p.mode = 'copy'; p.gl = gl; p.view = view;
+    } else if (gl) {
+      var lose = gl.getExtension('WEBGL_lose_context');
+      if (lose) lose.loseContext();
+    }
+  }
+  if (!p.gl) p.gl = page.getContext('webgl2', attrs);
+  Module['preinitializedWebGLContext'] = p.gl;
+  return p.gl ? (p.mode === 'copy' ? 2 : 1) : 0;
+});
+
+EM_JS(void, present_follow_size, (), {
+  var p = Module['jianfuPresent'];
+  if (!p || p.mode !== 'copy') return;
+  var page = Module['canvas'];
+  p.gl.canvas.width = page.width;
+  p.gl.canvas.height = page.height;
+});
+
+// Reads the rectangle back, turns it upright (WebGL's rows run bottom up) and puts it on the page.
+// One buffer, the size of the largest rectangle read so far, holds the pixels and is lent to the
+// ImageData as it is. readPixels waits for the drawing to finish, which a frame shown on screen
+// must do anyway.
+EM_JS(void, present_copy_rect, (int x0, int y0, int x1, int y1, int fb_h), {
+  var p = Module['jianfuPresent'];
+  var w = x1 - x0, h = y1 - y0;
+  if (w <= 0 || h <= 0) return;
+  var bytes = w * h * 4, stride = w * 4;
+  if (!p.scratch || p.scratch.byteLength < bytes) p.scratch = new ArrayBuffer(bytes);
+  if (!p.row || p.row.length < stride) p.row = new Uint8Array(stride);
+  var rows = new Uint8Array(p.scratch, 0, bytes);
+  var gl = p.gl;
+  gl.readPixels(x0, fb_h - y1, w, h, gl.RGBA, gl.UNSIGNED_BYTE, rows);
+  var spare = p.row.subarray(0, stride);
+  for (var top = 0, bottom = h - 1; top < bottom; top++, bottom--) {
+    var a = rows.subarray(top * stride, (top + 1) * stride);
+    var b = rows.subarray(bottom * stride, (bottom + 1) * stride);
+    spare.set(a); a.set(b); b.set(spare);
+  }
+  p.view.putImageData(new ImageData(new Uint8ClampedArray(p.scratch, 0, bytes), w, h), x0, y0);
+});
+
+jianfu::web::Presentation g_presentation = jianfu::web::Presentation::none;
+
+}  // namespace
+
+namespace jianfu::web {
+
+Presentation make_gl_context() {
+  const int made = present_make_context();
+  g_presentation = made == 2 ? Presentation::copied : made == 1 ? Presentation::direct : Presentation::none;
+  return g_presentation;
+}
+
+Presentation presentation() { return g_presentation; }
+
+void follow_canvas_size() {
+  if (g_presentation == Presentation::copied) present_follow_size();
+}
+
+void show_drawn(const std::vector<ui::PixelRect>* rects, int fb_w, int fb_h) {
+  if (g_presentation != Presentation::copied) return;
+  if (!rects) {
+    present_copy_rect(0, 0, fb_w, fb_h, fb_h);
+    return;
+  }
+  for (const ui::PixelRect& r : *rects) present_copy_rect(r.x0, r.y0, r.x1, r.y1, fb_h);
+}
+
+}  // namespace jianfu::web
