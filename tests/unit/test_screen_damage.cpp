@@ -145,6 +145,46 @@ TEST_CASE("screen damage: colour, clipping and drawing order are part of the pic
   CHECK(d.compare(f3.data, kW, kH).empty());
 }
 
+// Frames recognised whole, before any tile is digested (the frame on screen, the frame just
+// compared): only when nothing that reaches the picture differs.
+TEST_CASE("screen damage: a frame is taken for one seen before only if nothing drawn differs") {
+  ScreenDamage d;
+  Shape a{ImVec2(100, 100), ImVec2(200, 140)}, b{ImVec2(150, 120), ImVec2(260, 180), IM_COL32(0, 0, 200, 255)};
+  Frame base({a, b});
+  show(d, base);
+
+  // The same vertices and commands, one index changed: the second rectangle's last triangle
+  // collapses.
+  Frame reindexed({a, b});
+  REQUIRE(reindexed.list.IdxBuffer.Size >= 12);
+  reindexed.list.IdxBuffer[11] = reindexed.list.IdxBuffer[6];  // the last triangle collapses
+  CHECK(touches(d.compare(reindexed.data, kW, kH), 150, 120, 260, 180));
+
+  // The same vertices drawn with another texture.
+  Frame retextured({a, b});
+  retextured.list.CmdBuffer.back().TexRef._TexID = 42;
+  CHECK_FALSE(d.compare(retextured.data, kW, kH).empty());
+
+  // The same frame one pixel further on the display.
+  Frame moved_display({a, b});
+  moved_display.data.DisplayPos = ImVec2(1, 0);
+  CHECK_FALSE(d.compare(moved_display.data, kW, kH).empty());
+
+  // Compared, not drawn, then the frame on screen comes back and is drawn after all: the screen is
+  // still that frame, and a changed frame after it is found.
+  Frame moved({{ImVec2(300, 100), ImVec2(400, 140)}, b});
+  const std::vector<PixelRect> first = d.compare(moved.data, kW, kH);
+  CHECK(d.compare(moved.data, kW, kH) == first);  // asked twice: the same answer
+  Frame again({a, b});
+  CHECK(d.compare(again.data, kW, kH).empty());
+  d.drawn();
+  CHECK(covered(d.compare(moved.data, kW, kH), 300, 100, 400, 140));
+
+  // After forget() nothing is recognised: the frame just compared is drawn whole.
+  d.forget();
+  CHECK(whole(d.compare(moved.data, kW, kH)));
+}
+
 TEST_CASE("screen damage: scattered changes are drawn in at most four rectangles") {
   ScreenDamage d;
   std::vector<Shape> shapes, shifted;
