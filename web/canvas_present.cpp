@@ -25,8 +25,9 @@ EM_JS(int, present_make_context, (), {
     var gl = off.getContext('webgl2', attrs);
     var software = false;
     if (gl) {
+      // Browsers that do not offer the unmasked name give a plain one that still names the family.
       var info = gl.getExtension('WEBGL_debug_renderer_info');
-      var name = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+      var name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
       software = /SwiftShader|llvmpipe|softpipe|Software|Basic Render/i.test(name);
     }
     var view = gl && (asked === 'copy' || software) ? page.getContext('2d', {alpha: false}) : null;
@@ -84,8 +85,6 @@ Presentation make_gl_context() {
   g_presentation = made == 2 ? Presentation::copied : made == 1 ? Presentation::direct : Presentation::none;
   return g_presentation;
 }
-
-Presentation presentation() { return g_presentation; }
 
 void follow_canvas_size() {
   if (g_presentation == Presentation::copied) present_follow_size();

@@ -23,7 +23,6 @@ enum class Presentation { none, direct, copied };
 // or `?present=direct` in the page's address chooses instead (tests, benches, a user's report).
 // Returns none if no WebGL2 context could be made. Call before glfwCreateWindow.
 Presentation make_gl_context();
-Presentation presentation();
 
 // The page's canvas was given a new backing size: the drawing canvas follows it (copied only).
 void follow_canvas_size();
