@@ -1,14 +1,13 @@
 // CPU time spent by Chromium's processes of one type, in ms, from /proc (Linux only). Unlike
 // wall-clock times, it leaves out the time a shared machine's other tenants take (a third of it at
 // times), so it compares two builds or two ways of drawing run minutes apart.
-//   type: 'gpu-process' (where SwiftShader draws and the page is composited), 'renderer' (the
-//   pages: wasm, JS, Blink), or null for every Chromium process.
+//   type: 'gpu-process' (where SwiftShader draws and the page is composited) or 'renderer' (the
+//   pages: wasm, JS, Blink).
 import fs from 'node:fs';
 import { execSync } from 'node:child_process';
 
 export function processCpuMs(type) {
-  const pattern = type ? `type=${type}` : '/usr/lib/chromium/chromium';
-  const pids = execSync(`pgrep -f '${pattern}' || true`).toString().trim().split('\n').filter(Boolean);
+  const pids = execSync(`pgrep -f 'type=${type}' || true`).toString().trim().split('\n').filter(Boolean);
   return pids.reduce((sum, pid) => {
     try {
       const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');

@@ -11,38 +11,31 @@ let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); srv?.server.close(); });
 
-// The drawing buffer, top row first, as base64 (a typed array does not cross to Node as one), and a
-// digest of it to tell whether the app drew in between two readings.
-const readDrawing = (page) => page.evaluate(() => {
+// The drawing buffer's digest, to tell whether the app drew in between two readings, and with
+// `pixels` the buffer itself, top row first, as base64 (a typed array does not cross to Node as one).
+const readDrawing = (page, pixels) => page.evaluate((pixels) => {
   const gl = Module.jianfuPresent.gl;
   const w = gl.drawingBufferWidth, h = gl.drawingBufferHeight;
   const px = new Uint8Array(w * h * 4);
   gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
   let digest = 0;
   for (let i = 0; i < px.length; i += 1) digest = (digest * 31 + px[i]) | 0;
+  if (!pixels) return { w, h, digest };
   let text = '';
   for (let row = h - 1; row >= 0; row--) {
     const line = px.subarray(row * w * 4, (row + 1) * w * 4);
     for (let i = 0; i < line.length; i += 0x8000) text += String.fromCharCode.apply(null, line.subarray(i, i + 0x8000));
   }
   return { w, h, digest, pixels: btoa(text) };
-});
-const digestOf = (page) => page.evaluate(() => {
-  const gl = Module.jianfuPresent.gl;
-  const px = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
-  gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, px);
-  let digest = 0;
-  for (let i = 0; i < px.length; i += 1) digest = (digest * 31 + px[i]) | 0;
-  return digest;
-});
+}, pixels);
 
 // Pixels of the page's screenshot that differ from the drawing buffer (taken while the app drew
 // nothing new; retried otherwise), and how many of them are dark (the picture is not blank).
 async function compareShown(page) {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const drawing = await readDrawing(page);
+    const drawing = await readDrawing(page, true);
     const shot = decodePng(await page.screenshot());
-    if (await digestOf(page) !== drawing.digest) continue;
+    if ((await readDrawing(page, false)).digest !== drawing.digest) continue;
     assert.equal(shot.width, drawing.w, 'screenshot width = drawing buffer width');
     assert.equal(shot.height, drawing.h, 'screenshot height = drawing buffer height');
     const drawn = Buffer.from(drawing.pixels, 'base64');
