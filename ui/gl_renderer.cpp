@@ -188,9 +188,8 @@ void GlRenderer::update_texture(ImTextureData& tex) {
 }
 
 // Every list's vertices into one buffer and its indices, moved by the list's first vertex and the
-// command's vertex offset, into another: two uploads a frame, from copies made here (filling one
-// buffer piecewise with glBufferSubData is what ImGui's renderer gave up for driver trouble).
-void GlRenderer::upload(const ImDrawData& data) {
+// command's vertex offset, into another (the frame's draw positions, ui/occlusion.h).
+void GlRenderer::gather(const ImDrawData& data) {
   vertices_.clear();
   indices_.clear();
   list_first_index_.clear();
@@ -207,9 +206,17 @@ void GlRenderer::upload(const ImDrawData& data) {
       }
     }
   }
+}
+
+// What the draw calls read, from copies made here (filling one buffer piecewise with
+// glBufferSubData is what ImGui's renderer gave up for driver trouble): a drawing of everything,
+// the frame's vertices and indices; a drawing in parts, the calls' own vertices.
+void GlRenderer::upload(bool parts) {
+  const std::vector<ImDrawVert>& vertices = parts ? call_vertices_ : vertices_;
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices_.size() * sizeof(ImDrawVert)), vertices_.data(),
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(ImDrawVert)), vertices.data(),
                GL_STREAM_DRAW);
+  if (parts) return;
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_);  // the vertex array's, bound in set_state
   glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices_.size() * sizeof(std::uint32_t)),
                indices_.data(), GL_STREAM_DRAW);
@@ -240,31 +247,52 @@ void GlRenderer::set_state(const ImDrawData& data, int fb_w, int fb_h) {
   bound_texture_ = kNoTexture;  // a callback may have bound another
 }
 
-void GlRenderer::draw_lists(const ImDrawData& data, int fb_w, int fb_h, const PixelRect& cut, std::size_t from) {
+// The draw calls of a pass: every command from draw position `from` on whose clip rectangle meets
+// `cut`, cut to it. For a drawing in parts (`only_meeting`), a call holds copies of the vertices
+// of only those of the command's triangles whose bounding box (a pixel wider all round) meets the
+// cut: a triangle outside it lights no pixel there. Software GL (SwiftShader) shades every vertex
+// between the lowest and the highest index a call uses, so a pass down the left edge of the draft
+// editor, drawn from the frame's vertices, cost as much as all of the draft's glyphs.
+void GlRenderer::plan_calls(const ImDrawData& data, int fb_h, const PixelRect& cut, std::size_t from, bool only_meeting) {
+  const ImVec2 off = data.DisplayPos, scale = data.FramebufferScale;
+  const std::size_t first_call = calls_.size();
   for (int n = 0; n < data.CmdListsCount; ++n) {
     const ImDrawList* list = data.CmdLists[n];
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
       if (cmd.UserCallback) {  // only in frames without occluders (from is 0)
-        if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
-          set_state(data, fb_w, fb_h);
-        } else {
-          cmd.UserCallback(list, &cmd);
-        }
+        calls_.push_back({{}, 0, 0, 0, list, &cmd});
         continue;
       }
       const std::size_t first = list_first_index_[static_cast<std::size_t>(n)] + cmd.IdxOffset;
       if (first + cmd.ElemCount <= from) continue;  // hidden in this pass by an occluder drawn later
       const PixelRect box = intersect(scissor_rect(cmd.ClipRect, data, fb_h), cut);
       if (box.empty()) continue;
-      glScissor(box.x0, fb_h - box.y1, box.width(), box.height());
-      const GLuint tex = static_cast<GLuint>(cmd.GetTexID());
-      if (tex != bound_texture_) {
-        glBindTexture(GL_TEXTURE_2D, tex);
-        bound_texture_ = tex;
+      const std::size_t start = std::max(first, from), end = first + cmd.ElemCount;
+      const std::size_t at = only_meeting ? call_vertices_.size() : start;
+      if (only_meeting) {
+        const float bx0 = static_cast<float>(box.x0) - 1.0f, by0 = static_cast<float>(box.y0) - 1.0f;
+        const float bx1 = static_cast<float>(box.x1) + 1.0f, by1 = static_cast<float>(box.y1) + 1.0f;
+        for (std::size_t t = start; t + 2 < end; t += 3) {
+          const ImVec2 &a = vertices_[indices_[t]].pos, &b = vertices_[indices_[t + 1]].pos, &c = vertices_[indices_[t + 2]].pos;
+          if ((std::max(std::max(a.x, b.x), c.x) - off.x) * scale.x < bx0 ||
+              (std::min(std::min(a.x, b.x), c.x) - off.x) * scale.x > bx1 ||
+              (std::max(std::max(a.y, b.y), c.y) - off.y) * scale.y < by0 ||
+              (std::min(std::min(a.y, b.y), c.y) - off.y) * scale.y > by1)
+            continue;
+          call_vertices_.insert(call_vertices_.end(), {vertices_[indices_[t]], vertices_[indices_[t + 1]], vertices_[indices_[t + 2]]});
+        }
       }
-      const std::size_t start = std::max(first, from);
-      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(first + cmd.ElemCount - start), GL_UNSIGNED_INT,
-                     reinterpret_cast<void*>(start * sizeof(std::uint32_t)));
+      const std::size_t count = only_meeting ? call_vertices_.size() - at : end - start;
+      if (count == 0) continue;
+      // A call that goes on where the pass's last one ended, with its texture and box, joins it:
+      // each call costs software GL a fixed setup (most of a pass's cost over a line of text).
+      const unsigned texture = static_cast<unsigned>(cmd.GetTexID());
+      Call* last = calls_.size() > first_call ? &calls_.back() : nullptr;
+      if (last && !last->callback && last->texture == texture && last->box == box && last->start + last->count == at) {
+        last->count += count;
+      } else {
+        calls_.push_back({box, texture, at, count, nullptr, nullptr});
+      }
     }
   }
 }
@@ -278,18 +306,46 @@ void GlRenderer::draw(ImDrawData& data, int fb_w, int fb_h, const float clear[4]
   }
   if (fb_w <= 0 || fb_h <= 0) return;
   set_state(data, fb_w, fb_h);
-  upload(data);
+  gather(data);
   const std::vector<PixelRect> whole{{0, 0, fb_w, fb_h}};
   const ImU32 background = ImGui::ColorConvertFloat4ToU32(ImVec4(clear[0], clear[1], clear[2], clear[3]));
   const std::vector<Occluder> occluders =
       occlusion_ ? find_occluders(data, fb_w, fb_h, *ImGui::GetIO().Fonts) : std::vector<Occluder>{};
   passes_ = plan_passes(occluders, rects ? *rects : whole, background);
+  calls_.clear();
+  call_vertices_.clear();
+  std::vector<std::size_t> pass_calls;  // where each pass's calls start
   for (const DrawPass& pass : passes_) {
+    pass_calls.push_back(calls_.size());
+    plan_calls(data, fb_h, pass.rect, pass.from, rects != nullptr);
+  }
+  pass_calls.push_back(calls_.size());
+  upload(rects != nullptr);
+  for (std::size_t p = 0; p < passes_.size(); ++p) {
+    const DrawPass& pass = passes_[p];
     const ImVec4 c = ImGui::ColorConvertU32ToFloat4(pass.clear);
     glClearColor(c.x, c.y, c.z, c.w);
     glScissor(pass.rect.x0, fb_h - pass.rect.y1, pass.rect.width(), pass.rect.height());
     glClear(GL_COLOR_BUFFER_BIT);
-    draw_lists(data, fb_w, fb_h, pass.rect, pass.from);
+    for (std::size_t i = pass_calls[p]; i < pass_calls[p + 1]; ++i) {
+      const Call& call = calls_[i];
+      if (call.callback) {
+        if (call.callback->UserCallback == ImDrawCallback_ResetRenderState) set_state(data, fb_w, fb_h);
+        else call.callback->UserCallback(call.list, call.callback);
+        continue;
+      }
+      glScissor(call.box.x0, fb_h - call.box.y1, call.box.width(), call.box.height());
+      if (call.texture != bound_texture_) {
+        glBindTexture(GL_TEXTURE_2D, call.texture);
+        bound_texture_ = call.texture;
+      }
+      if (rects) {
+        glDrawArrays(GL_TRIANGLES, static_cast<GLint>(call.start), static_cast<GLsizei>(call.count));
+      } else {
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(call.count), GL_UNSIGNED_INT,
+                       reinterpret_cast<void*>(call.start * sizeof(std::uint32_t)));
+      }
+    }
   }
   glBindVertexArray(0);
 }

@@ -47,11 +47,21 @@ class GlRenderer {
   const std::vector<DrawPass>& passes() const { return passes_; }
 
  private:
+  // A draw call of a pass: indices_[start, start + count) (a drawing of everything) or
+  // call_vertices_[start, start + count) (a drawing in parts) with `texture`, cut to `box`; or a
+  // command's callback, run in its place.
+  struct Call {
+    PixelRect box;
+    unsigned texture = 0;
+    std::size_t start = 0, count = 0;
+    const ImDrawList* list = nullptr;
+    const ImDrawCmd* callback = nullptr;
+  };
   void update_texture(ImTextureData& tex);
-  void upload(const ImDrawData& data);
+  void gather(const ImDrawData& data);
+  void upload(bool parts);
   void set_state(const ImDrawData& data, int fb_w, int fb_h);
-  // Every command from draw position `from` on, each cut to its clip rectangle and to `cut`.
-  void draw_lists(const ImDrawData& data, int fb_w, int fb_h, const PixelRect& cut, std::size_t from);
+  void plan_calls(const ImDrawData& data, int fb_h, const PixelRect& cut, std::size_t from, bool only_meeting);
 
   bool ready_ = false;
   bool occlusion_ = true;
@@ -60,10 +70,12 @@ class GlRenderer {
   int loc_projection_ = -1, loc_texture_ = -1;
   unsigned bound_texture_ = 0;
   // The frame's indices, each moved by the position of its list's vertices in the one vertex
-  // buffer, so that every list is drawn from the same upload.
+  // buffer, so that every list is drawn from the same upload (the frame's draw positions).
   std::vector<ImDrawVert> vertices_;
   std::vector<std::uint32_t> indices_;
   std::vector<std::uint32_t> list_first_index_;
+  std::vector<Call> calls_;                   // the frame's draw calls, pass after pass
+  std::vector<ImDrawVert> call_vertices_;  // their triangles' vertices, for a drawing in parts
 };
 
 }  // namespace jianfu::ui
