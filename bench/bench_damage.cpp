@@ -1,8 +1,10 @@
 // What finding the changed parts of a frame costs (ui/screen_damage.h): ScreenDamage::compare on
 // the draft editor filled with 4,000 characters, against the frame before with one character more,
 // at the two window sizes of bench/web_budget.mjs; paid once per frame that changes the picture.
-// And what recognising a frame identical to the one on screen costs, paid by every other frame
-// built (most frames built while the user pauses, and the settled build of a change).
+// And what recognising a frame identical to the one on screen costs (ScreenDamage::differs), paid by
+// every other frame built (most frames built while the user pauses, and the first build of a
+// change). Each with the editor digested as a scrolled view too, as the browser's copied
+// presentation does (web/canvas_present.h).
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -13,6 +15,7 @@
 #include "tests/unit/headless_imgui.h"
 #include "ui/draft_editor.h"
 #include "ui/screen_damage.h"
+#include "ui/scroll_views.h"
 
 // A frame's draw data with draw lists of its own.
 struct Kept {
@@ -24,10 +27,13 @@ int main() {
   for (const ImVec2 size : {ImVec2(1280, 800), ImVec2(1920, 1080)}) {
     jianfu::test::HeadlessImGui imgui;
     ImGui::GetIO().DisplaySize = size;
+    ImGui::GetStyle().Colors[ImGuiCol_WindowBg].w = 1.0f;  // opaque, as the app's style is
+    ImGui::GetStyle().Colors[ImGuiCol_FrameBg].w = 1.0f;
     jianfu::ui::DraftEditor editor;
-    // Latin text in ImGui's own 13 px font: more glyphs on screen than the app's 18 px Chinese.
+    // Latin text in ImGui's own 13 px font, in lines of some 45 characters (as long as a notice's
+    // lines in the app's editor), so that the editor scrolls at both sizes (ui/scroll_views.h).
     std::string text;
-    while (text.size() < 4000) text += "Each township reports its progress by Friday; rankings are not published. ";
+    while (text.size() < 4000) text += "Each township reports its progress by Friday;\nrankings are not published.\n";
     text.resize(4000);
     auto frame = [&] {
       jianfu::test::HeadlessImGui::upload_textures();
@@ -56,18 +62,28 @@ int main() {
     text[300] = 'Y';  // and another, so that two changed frames alternate
     frame();
     const Kept two = keep();
-    jianfu::ui::ScreenDamage damage;
-    damage.compare(shown.data, w, h);
-    damage.drawn();
-    std::size_t rects = 0;
-    int turn = 0;
-    const double changed_us = median_us(201, [&] {
-      rects = damage.compare((turn++ % 2 ? two : one).data, w, h).size();
-    });
-    const double same_us = median_us(201, [&] { rects += damage.compare(shown.data, w, h).size(); });
-    std::printf("screen damage, %dx%d, draft editor with 4,000 characters (%d vertices, %d triangles): "
-                "compare a changed frame %.0f us median (%zu rectangle(s)); recognise the frame on screen %.0f us median\n",
-                w, h, one.data.TotalVtxCount, one.data.TotalIdxCount / 3, changed_us, rects, same_us);
+    // The editor as a scrolled view, as the browser's copied presentation digests it: its page is
+    // opaque there (the app's style), here made so.
+    const std::vector<jianfu::ui::ScrollView> views = jianfu::ui::scroll_views(*ImGui::GetDrawData(), w, h, *ImGui::GetIO().Fonts);
+    for (const bool with_views : {false, true}) {
+      jianfu::ui::ScreenDamage damage;
+      damage.allow_moves(with_views);
+      const std::vector<jianfu::ui::ScrollView> none;
+      const std::vector<jianfu::ui::ScrollView>& v = with_views ? views : none;
+      damage.compare(shown.data, w, h, v);
+      damage.drawn();
+      std::size_t rects = 0;
+      int turn = 0;
+      const double changed_us = median_us(201, [&] {
+        rects = damage.compare((turn++ % 2 ? two : one).data, w, h, v).size();
+      });
+      const double same_us = median_us(201, [&] { rects += damage.differs(shown.data, w, h) ? 1 : 0; });
+      if (with_views && views.size() != 1) std::printf("(the editor is not a scrolled view: %zu views)\n", views.size());
+      std::printf("screen damage, %dx%d, draft editor with 4,000 characters (%d vertices, %d triangles)%s: "
+                  "compare a changed frame %.0f us median (%zu rectangle(s)); recognise the frame on screen %.0f us median\n",
+                  w, h, one.data.TotalVtxCount, one.data.TotalIdxCount / 3,
+                  with_views ? ", its editor a scrolled view" : "", changed_us, rects, same_us);
+    }
   }
   return 0;
 }

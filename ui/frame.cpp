@@ -8,6 +8,7 @@
 #include "ui/gl_renderer.h"
 #include "ui/item_locator.h"
 #include "ui/screen_damage.h"
+#include "ui/scroll_views.h"
 
 namespace jianfu::ui {
 namespace {
@@ -34,19 +35,21 @@ bool render_frame(App& app, GLFWwindow* window, GlRenderer& renderer, void (*ove
     renderer.draw(*ImGui::GetDrawData(), w, h, kClear);
     return true;
   }
-  const bool updating = damage->known();  // a frame is on screen: this one changes it
-  const std::vector<PixelRect>* rects = &damage->compare(*ImGui::GetDrawData(), w, h);
-  if (rects->empty()) return false;
-  // ImGui shows some consequences of a change one frame late: a child's scrollbar follows the
-  // content height of the frame before, an edited line that wraps is scrolled into view by the
-  // next frame. Drawn as they come, a typed character that starts a new line would cost two
-  // drawings in two display refreshes. The settled frame is built now and drawn instead.
-  if (updating) {
+  if (damage->known()) {  // a frame is on screen: is this one any different?
+    if (!damage->differs(*ImGui::GetDrawData(), w, h)) return false;
+    // ImGui shows some consequences of a change one frame late: a child's scrollbar follows the
+    // content height of the frame before, an edited line that wraps is scrolled into view by the
+    // next frame. Drawn as they come, a typed character that starts a new line would cost two
+    // drawings in two display refreshes. The settled frame is built now and drawn instead: only
+    // it is compared tile by tile.
     build_frame(app, overlay, true);
-    rects = &damage->compare(*ImGui::GetDrawData(), w, h);
-    if (rects->empty()) return false;
   }
-  renderer.draw(*ImGui::GetDrawData(), w, h, kClear, damage->whole() ? nullptr : rects);
+  // Where the screen can move pixels, scrolled views are moved rather than drawn.
+  ImDrawData& data = *ImGui::GetDrawData();
+  const std::vector<ScrollView> views =
+      damage->moves_allowed() ? scroll_views(data, w, h, *ImGui::GetIO().Fonts) : std::vector<ScrollView>{};
+  if (damage->compare(data, w, h, views).empty() && damage->moves().empty()) return false;
+  renderer.draw(data, w, h, kClear, damage->whole() ? nullptr : &damage->rects());
   damage->drawn();
   return true;
 }

@@ -14,8 +14,9 @@ class ScreenDamage;
 // drawn again (ui/screen_damage.h), a frame that changes nothing is built but not drawn, and a
 // frame that changes the picture is built a second time and drawn settled (ImGui shows some
 // consequences of a change one frame late). That needs a framebuffer kept from one frame to the
-// next (WebGL's preserveDrawingBuffer). Without it, every frame is drawn whole. Returns whether
-// the frame was drawn.
+// next (WebGL's preserveDrawingBuffer). Without it, every frame is drawn whole. Where damage allows
+// moves, the frame's scrolled views (ui/scroll_views.h) are handed to it, and the shell makes its
+// moves before it shows the rectangles drawn. Returns whether the frame was drawn.
 bool render_frame(App& app, GLFWwindow* window, GlRenderer& renderer, void (*overlay)() = nullptr,
                   ScreenDamage* damage = nullptr);
 }  // namespace jianfu::ui

@@ -27,8 +27,13 @@ Presentation make_gl_context();
 // The page's canvas was given a new backing size: the drawing canvas follows it (copied only).
 void follow_canvas_size();
 
-// A frame was drawn into `rects` of a framebuffer fb_w × fb_h (the whole of it if rects is null):
-// shows them on the page (copied only; the direct canvas shows itself).
-void show_drawn(const std::vector<ui::PixelRect>* rects, int fb_w, int fb_h);
+// Whether the page can move pixels it shows (copied only): a scroll then moves what the page
+// already shows, and only what it brings into view is drawn (ui/screen_damage.h).
+bool can_move();
+
+// A frame was drawn into `rects` of a framebuffer fb_w × fb_h (the whole of it if rects is null),
+// after `moves` of what the page shows (can_move() only): makes the moves, then shows the
+// rectangles (copied only; the direct canvas shows itself).
+void show_drawn(const std::vector<ui::PixelRect>* rects, const std::vector<ui::PixelMove>* moves, int fb_w, int fb_h);
 
 }  // namespace jianfu::web

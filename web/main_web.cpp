@@ -81,7 +81,8 @@ void frame() {
   if (drawn) {
     int w = 0, h = 0;
     glfwGetFramebufferSize(g_window, &w, &h);
-    jianfu::web::show_drawn(g_damage ? &g_damage->drawn_rects() : nullptr, w, h);
+    jianfu::web::show_drawn(g_damage ? &g_damage->drawn_rects() : nullptr, g_damage ? &g_damage->drawn_moves() : nullptr,
+                            w, h);
   }
   pacer.drew(glfwGetTime());
   EM_ASM({ if (Module['jianfuFrameDone']) Module['jianfuFrameDone']($0); }, drawn ? 1 : 0);
@@ -107,6 +108,7 @@ int main() {
   // for what GLFW cannot ask for: a canvas that keeps its pixels between frames, and one off the
   // page when frames are copied (web/canvas_present.h).
   if (jianfu::web::make_gl_context() != jianfu::web::Presentation::none) g_damage = &g_screen;
+  g_screen.allow_moves(jianfu::web::can_move());
   g_window = glfwCreateWindow(1280, 800, "减负", nullptr, nullptr);
   if (!g_window) return 1;
   glfwMakeContextCurrent(g_window);

@@ -55,9 +55,10 @@ EMSCRIPTEN_KEEPALIVE void jianfu_test_command(const char* json) {
   jianfu::ui::frame_pacer().wake();
 }
 
-// What the page drew: {"partial": bool, "frames", "whole_frames", "pixels", "rects", "last": the
-// rectangles [x0, y0, x1, y1] drawn of the frame on screen, and "passes": the parts they were drawn
-// in, [x0, y0, x1, y1, from] (from > 0: drawn from an opaque rectangle on)}.
+// What the page drew: {"partial": bool, "frames", "whole_frames", "pixels", "rects", "moved": pixels
+// moved rather than drawn, "last": the rectangles [x0, y0, x1, y1] drawn of the frame on screen,
+// "last_moves": its moves [x0, y0, x1, y1, dy] made before, and "passes": the parts the rectangles
+// were drawn in, [x0, y0, x1, y1, from] (from > 0: drawn from an opaque rectangle on)}.
 EMSCRIPTEN_KEEPALIVE const char* jianfu_test_damage() {
   nlohmann::json j = {{"partial", g_damage != nullptr}};
   if (g_damage) {
@@ -68,6 +69,10 @@ EMSCRIPTEN_KEEPALIVE const char* jianfu_test_damage() {
     j["rects"] = s.rects;
     j["last"] = nlohmann::json::array();
     for (const jianfu::ui::PixelRect& r : g_damage->drawn_rects()) j["last"].push_back({r.x0, r.y0, r.x1, r.y1});
+    j["moved"] = s.moved;
+    j["last_moves"] = nlohmann::json::array();
+    for (const jianfu::ui::PixelMove& m : g_damage->drawn_moves())
+      j["last_moves"].push_back({m.to.x0, m.to.y0, m.to.x1, m.to.y1, m.dy});
   }
   j["passes"] = nlohmann::json::array();
   if (g_renderer) {

@@ -1,7 +1,8 @@
 // What the page shows is what the app drew (web/canvas_present.h). Frames reach the page straight
 // from the WebGL canvas, or, when WebGL runs in software, copied a changed rectangle at a time from
-// a WebGL canvas off the page into the page's 2D canvas. Either way, a screenshot of the page must
-// equal the app's drawing buffer pixel for pixel, after partial frames, scrolls and resizes.
+// a WebGL canvas off the page into the page's 2D canvas, where a scroll moves the pixels already
+// shown. Either way, a screenshot of the page must equal a whole drawing of the frame pixel for
+// pixel, after partial frames, scrolls and resizes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openApp, find, openLongDraft, typeWithChecks } from './lib/harness.mjs';
@@ -11,31 +12,21 @@ let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); srv?.server.close(); });
 
-// The drawing buffer's digest, to tell whether the app drew in between two readings, and with
-// `pixels` the buffer itself, top row first, as base64 (a typed array does not cross to Node as one).
-const readDrawing = (page, pixels) => page.evaluate((pixels) => {
-  const gl = Module.jianfuPresent.gl;
-  const w = gl.drawingBufferWidth, h = gl.drawingBufferHeight;
-  const px = new Uint8Array(w * h * 4);
-  gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
-  let digest = 0;
-  for (let i = 0; i < px.length; i += 1) digest = (digest * 31 + px[i]) | 0;
-  if (!pixels) return { w, h, digest };
-  let text = '';
-  for (let row = h - 1; row >= 0; row--) {
-    const line = px.subarray(row * w * 4, (row + 1) * w * 4);
-    for (let i = 0; i < line.length; i += 0x8000) text += String.fromCharCode.apply(null, line.subarray(i, i + 0x8000));
-  }
-  return { w, h, digest, pixels: btoa(text) };
-}, pixels);
-
-// Pixels of the page's screenshot that differ from the drawing buffer (taken while the app drew
-// nothing new; retried otherwise), and how many of them are dark (the picture is not blank).
+// Pixels of the page's screenshot that differ from a whole drawing of the same frame (the
+// screenshot taken while the page showed one picture throughout; retried otherwise), and how many
+// of them are dark (the picture is not blank). Where frames are copied, the drawing buffer is not
+// the picture outside the last frame's rectangles (a scroll moves the page's pixels instead), so
+// the reference is the next frame drawn whole.
 async function compareShown(page) {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const drawing = await readDrawing(page, true);
+    const before = await page.evaluate(() => jianfuRead.digest(jianfuRead.shown()));
     const shot = decodePng(await page.screenshot());
-    if ((await readDrawing(page, false)).digest !== drawing.digest) continue;
+    const drawing = await page.evaluate(async (before) => {
+      if (jianfuRead.digest(jianfuRead.shown()) !== before) return null;
+      const whole = await jianfuRead.whole();
+      return { w: whole.w, h: whole.h, pixels: jianfuRead.base64(whole) };
+    }, before);
+    if (!drawing) continue;
     assert.equal(shot.width, drawing.w, 'screenshot width = drawing buffer width');
     assert.equal(shot.height, drawing.h, 'screenshot height = drawing buffer height');
     const drawn = Buffer.from(drawing.pixels, 'base64');

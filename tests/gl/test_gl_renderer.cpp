@@ -10,7 +10,9 @@
 
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <vector>
 
@@ -18,6 +20,7 @@
 #include "imgui_impl_opengl3.h"
 #include "ui/gl_renderer.h"
 #include "ui/screen_damage.h"
+#include "ui/scroll_views.h"
 
 namespace {
 
@@ -85,12 +88,13 @@ struct Ui {
     ImGui::DestroyContext(ctx);
   }
   // local: only a few texts change from step to step (a typed character's kind of change);
-  // otherwise also the scroll, the squares' colours and the second window's place.
-  ImDrawData& frame(int step, bool local = false) {
+  // otherwise also the scroll, the squares' colours and the second window's place. scroll: pixels
+  // the two scrolled children are scrolled further.
+  ImDrawData& frame(int step, bool local = false, int scroll = 0) {
     ImGui::SetCurrentContext(ctx);
     ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
     ImGui::NewFrame();
-    scene(step, local ? 0 : step);
+    scene(step, local ? 0 : step, scroll);
     ImGui::Render();
     return *ImGui::GetDrawData();
   }
@@ -104,7 +108,7 @@ struct Ui {
   // Text, widgets, a scrolled child (clipping), a table, 20,000 small squares (more than 65,536
   // vertices in one list), and a second window over the first with thick anti-aliased lines
   // (drawn from the atlas), rounded shapes and, from step 2, glyphs of a new size.
-  static void scene(int step, int moves) {
+  static void scene(int step, int moves, int scroll) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(kW, kH));
     // Opaque backgrounds, as the app's light style has: occluders (ui/occlusion.h).
@@ -116,8 +120,8 @@ struct Ui {
     ImGui::SliderFloat("slider", &value, 0.0f, 1.0f);
     ImGui::Button("A button");
     ImGui::BeginChild("scrolled", ImVec2(380, 150), ImGuiChildFlags_Borders);
-    ImGui::SetScrollY(37.0f + 11.0f * static_cast<float>(moves));
-    for (int i = 0; i < 40; ++i) ImGui::Text("child line %02d, clipped at the child's edges", i);
+    ImGui::SetScrollY(37.0f + 11.0f * static_cast<float>(moves) + static_cast<float>(scroll));
+    for (int i = 0; i < 40; ++i) ImGui::Text("child line %02d, clipped at the child's edges%s", i, i == 9 && step % 2 ? " (odd step)" : "");
     ImGui::EndChild();
     // A page of its own colour with text and a translucent mark over it, as the draft editor is.
     ImGui::SameLine();
@@ -126,7 +130,7 @@ struct Ui {
     ImGui::BeginChild("page", ImVec2(430, 150), ImGuiChildFlags_Borders);
     page_rect() = ImVec4(ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + 430,
                          ImGui::GetWindowPos().y + 150);
-    ImGui::SetScrollY(5.0f * static_cast<float>(moves));
+    ImGui::SetScrollY(5.0f * static_cast<float>(moves) + static_cast<float>(scroll));
     for (int i = 0; i < 20; ++i) ImGui::Text("page line %02d: text on an opaque page", i);
     const ImVec2 m = ImGui::GetWindowPos();
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(m.x + 20, m.y + 30), ImVec2(m.x + 200.5f, m.y + 47.5f),
@@ -267,18 +271,35 @@ TEST_CASE_FIXTURE(GlFixture, "a drawing in rectangles changes only them, and the
   CHECK(wrong_outside == 0);
 }
 
-TEST_CASE_FIXTURE(GlFixture, "the rectangles ScreenDamage picks bring the picture up to the new frame") {
+// A renderer and a ScreenDamage over an offscreen target, the first frame (settled) drawn whole.
+struct DamageRig {
   Target target;
   Ui ui;
   jianfu::ui::GlRenderer renderer;
-  REQUIRE(renderer.init("#version 130"));
   jianfu::ui::ScreenDamage damage;
-  ui.frame(0);
-  ImDrawData& first = ui.frame(0);
-  damage.compare(first, kW, kH);
-  REQUIRE(damage.whole());
-  renderer.draw(first, kW, kH, kClear);
-  damage.drawn();
+  explicit DamageRig(bool moves) {
+    REQUIRE(renderer.init("#version 130"));
+    damage.allow_moves(moves);
+    ui.frame(0, moves);
+    ImDrawData& first = ui.frame(0, moves);
+    compare(first);
+    REQUIRE(damage.whole());
+    renderer.draw(first, kW, kH, kClear);
+    damage.drawn();
+  }
+  // With moves allowed, the frame's scrolled views are compared too, as the browser's shell does.
+  const std::vector<jianfu::ui::PixelRect>& compare(ImDrawData& data) {
+    return damage.compare(data, kW, kH,
+                          damage.moves_allowed() ? jianfu::ui::scroll_views(data, kW, kH, *ImGui::GetIO().Fonts)
+                                                 : std::vector<jianfu::ui::ScrollView>{});
+  }
+};
+
+TEST_CASE_FIXTURE(GlFixture, "the rectangles ScreenDamage picks bring the picture up to the new frame") {
+  DamageRig rig(false);
+  Ui& ui = rig.ui;
+  jianfu::ui::GlRenderer& renderer = rig.renderer;
+  jianfu::ui::ScreenDamage& damage = rig.damage;
   int partial_frames = 0;
   for (int step = 1; step < 5; ++step) {
     CAPTURE(step);
@@ -293,6 +314,65 @@ TEST_CASE_FIXTURE(GlFixture, "the rectangles ScreenDamage picks bring the pictur
     CHECK(differing(partial, read_pixels()) == 0);
   }
   CHECK(partial_frames == 3);
+}
+
+// Where the screen can move pixels (the browser's copied presentation, web/canvas_present.h), a
+// scroll moves what the screen shows and draws only the rest. The screen is kept here as the page
+// keeps it: moves made in it, then the drawn rectangles copied into it from the framebuffer.
+TEST_CASE_FIXTURE(GlFixture, "moves and rectangles together bring the picture up to a scrolled frame") {
+  DamageRig rig(true);
+  Ui& ui = rig.ui;
+  jianfu::ui::GlRenderer& renderer = rig.renderer;
+  jianfu::ui::ScreenDamage& damage = rig.damage;
+  Pixels screen = read_pixels();
+  int moved_frames = 0;
+  long long moved = 0, drawn = 0;
+  int scroll = 0;
+  // Down and up by amounts on and off the tile grid (not by a line: its lines differ only in their
+  // numbers), frames whose text changes as well, and one whose text changes without a scroll.
+  int step = 0;
+  for (const int by : {23, 40, 1, -18, -32, 64, 9, 0, 5}) {
+    scroll += by;
+    step += by % 2 ? 1 : 0;  // odd steps change the child's line 9: at 23, 1, 9, 0 and 5
+    if (by == 0) step = 2;
+    CAPTURE(by);
+    ui.frame(step, true, scroll);  // ImGui scrolls at the next frame
+    ImDrawData& data = ui.frame(step, true, scroll);
+    const std::vector<jianfu::ui::PixelRect> rects = rig.compare(data);
+    REQUIRE_FALSE(damage.whole());
+    // The scrolled child (the left view; the page is the other) is moved but for what the
+    // scroll brings in and a tile's width or height at its edges.
+    const std::vector<jianfu::ui::ScrollView> views = jianfu::ui::scroll_views(data, kW, kH, *ImGui::GetIO().Fonts);
+    REQUIRE(views.size() == 2);
+    const jianfu::ui::PixelRect child = views[0].rect.x0 < views[1].rect.x0 ? views[0].rect : views[1].rect;
+    const int t = jianfu::ui::ScreenDamage::kTile;
+    REQUIRE(damage.moves().size() == (by != 0 ? 1u : 0u));
+    if (by != 0) CHECK(damage.moves()[0].to.area() >= static_cast<long long>(child.width() - 2 * t) * (child.height() - std::abs(by) - 2 * t));
+    const std::vector<jianfu::ui::PixelMove> moves = damage.moves();
+    renderer.draw(data, kW, kH, kClear, &rects);
+    damage.drawn();
+    const Pixels drawing = read_pixels();
+    const Pixels before = screen;
+    for (const jianfu::ui::PixelMove& m : moves) {
+      CHECK(m.dy == by);
+      for (int y = m.to.y0; y < m.to.y1; ++y)
+        for (int x = m.to.x0; x < m.to.x1; ++x) std::copy_n(at(before, x, y + m.dy), 4, const_cast<unsigned char*>(at(screen, x, y)));
+      moved += m.to.area();
+    }
+    moved_frames += moves.empty() ? 0 : 1;
+    for (const jianfu::ui::PixelRect& r : rects) {
+      for (int y = r.y0; y < r.y1; ++y)
+        for (int x = r.x0; x < r.x1; ++x) std::copy_n(at(drawing, x, y), 4, const_cast<unsigned char*>(at(screen, x, y)));
+      drawn += r.area();
+    }
+    renderer.draw(data, kW, kH, kClear);
+    const Pixels whole = read_pixels();
+    CHECK(differing(before, whole) > 100);  // the frame did change the picture
+    CHECK(differing(screen, whole) == 0);
+  }
+  // Every scrolled frame moved the scrolled child; the page, under the second window, is drawn.
+  CHECK(moved_frames == 8);
+  MESSAGE("moved ", moved, " px, drawn ", drawn, " px");
 }
 
 // (The shells then stop with a message: without a renderer ImGui cannot build its font atlas.)

@@ -11,7 +11,9 @@
 #include "imgui_internal.h"
 #include "tests/unit/headless_imgui.h"
 #include "ui/draft_editor.h"
+#include "ui/occlusion.h"
 #include "ui/screen_damage.h"
+#include "ui/scroll_views.h"
 
 using jianfu::ui::PixelRect;
 using jianfu::ui::ScreenDamage;
@@ -92,11 +94,16 @@ TEST_CASE("screen damage: the first frame is drawn whole, the same frame again n
   CHECK(d.whole());
   d.drawn();
   Frame b({{ImVec2(100, 100), ImVec2(200, 140)}});
+  CHECK_FALSE(d.differs(b.data, kW, kH));  // told apart by the frame's digest alone
+  CHECK(d.differs(b.data, kW + 1, kH));
   CHECK(d.compare(b.data, kW, kH).empty());
   // Not recorded until drawn: a frame compared but not drawn leaves the screen as it was.
   Frame moved({{ImVec2(300, 100), ImVec2(400, 140)}});
+  CHECK(d.differs(moved.data, kW, kH));
   CHECK_FALSE(d.compare(moved.data, kW, kH).empty());
   CHECK(d.compare(b.data, kW, kH).empty());
+  d.forget();
+  CHECK(d.differs(b.data, kW, kH));
 }
 
 TEST_CASE("screen damage: a moved shape is drawn again where it was and where it is, nowhere else") {
@@ -262,6 +269,12 @@ TEST_CASE("screen damage: resizing, forget(), pending textures, scaling and call
   CHECK(d.whole());
 }
 
+// Shows the frame ImGui built last and records it as the frame on screen.
+void show_current(ScreenDamage& d) {
+  d.compare(*ImGui::GetDrawData(), kW, kH);
+  d.drawn();
+}
+
 // The bounding box of the vertices drawn in one colour.
 ImVec4 bounds_of(ImU32 colour) {
   ImVec4 b(1e9f, 1e9f, -1e9f, -1e9f);
@@ -312,4 +325,102 @@ TEST_CASE("screen damage: a character typed at the end of a long draft redraws a
   // Where the caret was, the new glyph, and where the caret is now.
   CHECK(covered(rects, static_cast<int>(before.x), static_cast<int>(before.y),
                 static_cast<int>(after.z), static_cast<int>(after.w)));
+}
+
+// Where the screen can move its pixels (web/canvas_present.h), the draft editor scrolling by a line
+// as a typed line break reaches its bottom is moved, and only the new line and what changed beside
+// it (the scrollbar, the caret) are drawn. That moves and rectangles give the very pixels of a
+// whole drawing is checked with OpenGL (tests/gl) and in the browser (tests/browser/smoke.test.mjs).
+TEST_CASE("screen damage: a draft editor scrolled by a line is moved, and the new line drawn") {
+  jianfu::test::HeadlessImGui imgui;
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(kW, kH);
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.Colors[ImGuiCol_WindowBg].w = 1.0f;  // opaque, as the app's style is: the editor's page
+  style.Colors[ImGuiCol_FrameBg].w = 1.0f;   // is an occluder (ui/occlusion.h)
+  jianfu::ui::DraftEditor editor;
+  // Lines that differ all along (a line's picture moved by one line differs everywhere).
+  const std::string words = "The quick brown fox jumps over the lazy dog; pack my box with five dozen jugs. ";
+  std::string text;
+  for (int i = 0; i < 80; ++i) text += words.substr(i % 37) + words.substr(0, i % 37) + "\n";
+  auto frame = [&](const char* typed) {
+    jianfu::test::HeadlessImGui::upload_textures();
+    io.AddInputCharactersUTF8(typed);
+    imgui.frame(0.016f, [&] { editor.draw("##body", text, {}, ImVec2(-1, -1)); });
+  };
+  auto views = [] { return jianfu::ui::scroll_views(*ImGui::GetDrawData(), kW, kH, *ImGui::GetIO().Fonts); };
+  frame("");
+  editor.select(text.size(), text.size(), -1);  // caret at the end, scrolled to the bottom
+  for (int i = 0; i < 4; ++i) frame("");
+  REQUIRE(views().size() == 1);
+  const jianfu::ui::ScrollView before = views()[0];
+  CHECK(before.scroll > 0);
+  ScreenDamage d, plain;
+  d.allow_moves(true);
+  d.compare(*ImGui::GetDrawData(), kW, kH, views());
+  d.drawn();
+  show_current(plain);
+
+  frame("x\n");
+  frame("");  // settled: the caret's new line scrolled into view
+  const jianfu::ui::ScrollView after = views()[0];
+  const int line = static_cast<int>(after.scroll - before.scroll);
+  CHECK(line == static_cast<int>(ImGui::GetTextLineHeightWithSpacing()));
+  const std::vector<PixelRect> rects = d.compare(*ImGui::GetDrawData(), kW, kH, views());
+  REQUIRE(d.moves().size() == 1);
+  const jianfu::ui::PixelMove& m = d.moves()[0];
+  CHECK(m.dy == line);
+  // Inside the editor's page, all of it but a tile's width or height at its edges and the line
+  // the scroll brings in.
+  const PixelRect& page = after.rect;
+  CHECK(m.to.x0 >= page.x0);
+  CHECK(m.to.x1 <= page.x1);
+  CHECK(m.to.y0 >= page.y0);
+  CHECK(m.to.y1 + m.dy <= page.y1);
+  CHECK(m.to.area() >= static_cast<long long>(page.width() - 2 * ScreenDamage::kTile) *
+                           (page.height() - line - 2 * ScreenDamage::kTile));
+  // Without moves, all of the page's text is drawn again; with, a fraction of that.
+  const long long unmoved = area(plain.compare(*ImGui::GetDrawData(), kW, kH));
+  CHECK(plain.moves().empty());
+  CHECK(area(rects) * 4 < unmoved);
+  MESSAGE("drawn with the move: ", area(rects), " px; without: ", unmoved, " px");
+  // Of what the move brings, only the tiles that changed are drawn again: where the caret was, the
+  // column at the page's left edge, which the anti-aliased edge of the child's border may reach
+  // (it stays where it is while the content scrolls), and tiles of the top row that glyphs of the
+  // line above reached before the scroll took that line away.
+  long long redrawn = 0;
+  for (const PixelRect& r : rects) {
+    const PixelRect in = jianfu::ui::intersect(r, m.to);
+    if (!in.empty()) redrawn += in.area();
+  }
+  MESSAGE("drawn again inside the move: ", redrawn, " px");
+  CHECK(redrawn > 0);
+  CHECK(redrawn * 20 < m.to.area());
+
+  // The same frame with what lies under the page changed, or a scroll of part of a pixel: no
+  // move, and the page drawn whole.
+  std::vector<jianfu::ui::ScrollView> other = views();
+  other[0].under ^= 0x00010000;
+  CHECK(covered(d.compare(*ImGui::GetDrawData(), kW, kH, other), page.x0, page.y0, page.x1, page.y1));
+  CHECK(d.moves().empty());
+  other = views();
+  other[0].scroll += 0.5;
+  CHECK(covered(d.compare(*ImGui::GetDrawData(), kW, kH, other), page.x0, page.y0, page.x1, page.y1));
+  CHECK(d.moves().empty());
+  d.compare(*ImGui::GetDrawData(), kW, kH, views());
+  d.drawn();
+
+  // A character typed without a scroll: the view's changed tiles, half a screen tile wide, around
+  // the new glyph and the caret.
+  frame("y");
+  frame("");
+  REQUIRE(views()[0].scroll == after.scroll);
+  const std::vector<PixelRect> typed = d.compare(*ImGui::GetDrawData(), kW, kH, views());
+  CHECK(d.moves().empty());
+  CHECK_FALSE(d.whole());
+  CHECK(area(typed) > 0);
+  CHECK(area(typed) <= 4LL * ScreenDamage::kViewTile * ScreenDamage::kViewTile * 3);
+  // Rectangles never overlap (each is one pass of the renderer).
+  for (std::size_t i = 0; i < rects.size(); ++i)
+    for (std::size_t j = i + 1; j < rects.size(); ++j) CHECK(jianfu::ui::intersect(rects[i], rects[j]).empty());
 }

@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { installReaders } from './page_readers.mjs';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
@@ -62,6 +63,7 @@ export function launch() {
 export async function openApp(page, baseUrl, query = '') {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  await installReaders(page);  // window.jianfuRead (lib/page_readers.mjs)
   await page.goto(baseUrl + '?test' + query);
   await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3, null, { timeout: 30000 });
   return errors;
@@ -134,7 +136,8 @@ export async function openLongDraft(page) {
 }
 
 // Types a line and a half at the caret, a key at a time, with the live check's findings updating
-// between keys.
+// between keys; then waits until the draft is saved (a second after the last key), so that the
+// status line does not change while a test compares two readings of the picture.
 export async function typeWithChecks(page) {
   for (const ch of '县里要求每周报送工作台账') {
     await page.keyboard.type(ch);
@@ -143,4 +146,6 @@ export async function typeWithChecks(page) {
   await page.keyboard.press('Enter');
   await page.keyboard.type('一票否决');
   await page.waitForTimeout(400);
+  await until(page, (s) => s.assess && s.assess.saved);
+  await page.waitForTimeout(200);
 }
