@@ -6,6 +6,9 @@
 //   JIANFU_PRESENT=direct|copy node bench/web_budget.mjs ...   (how frames reach the page; see below)
 // characters: how many to type into the draft, 45 by default (a line or two: at most one scroll of
 // the editor); 300 types some ten lines, each scrolling the editor once.
+// Intervals are timed from one frame's end to the next's. At 60 Hz a frame held for two display
+// refreshes (33.3 ms, the 30 frames a second the budget asks) times 33.0-33.9 ms, by when its
+// neighbours ended; one over 34 ms was held for three refreshes (50 ms).
 //
 // The first frames are measured twice: in Chromium driven by playwright, as the browser tests run
 // it, and in the same Chromium with nothing attached to the page while it starts
@@ -272,7 +275,8 @@ async function typing(width, height) {
               `${await page.evaluate(() => window.__drawn)} drawn; ` +
               `frame build max ${s.frames.max_ms.toFixed(1)} ms, p95 ${s.frames.p95_ms.toFixed(1)} ms; ` +
               `frame interval p95 ${gaps[Math.floor(gaps.length * 0.95)].toFixed(1)} ms, max ${gaps[gaps.length - 1].toFixed(1)} ms, ` +
-              `${gaps.filter((g) => g > 33).length} of ${gaps.length} over 33 ms (budget 33 ms)`);
+              `${gaps.filter((g) => g > 33).length} of ${gaps.length} over 33 ms (budget 33 ms), ` +
+              `${gaps.filter((g) => g > 34).length} over 34 ms`);
   console.log(`  intervals over 33 ms that end with a frame drawing a tenth of the canvas or more: ` +
               `${overBig}; frames drawn that big: ${areas.filter((a) => a >= width * height / 10).length}`);
   if (scrolls.length) {
