@@ -64,7 +64,8 @@ int main() {
     const Kept two = keep();
     // The editor as a scrolled view, as the browser's copied presentation digests it: its page is
     // opaque there (the app's style), here made so.
-    const std::vector<jianfu::ui::ScrollView> views = jianfu::ui::scroll_views(*ImGui::GetDrawData(), w, h, *ImGui::GetIO().Fonts);
+    const std::vector<jianfu::ui::ScrollView> views =
+        jianfu::ui::scroll_views(*ImGui::GetDrawData(), w, h, *ImGui::GetIO().Fonts);
     for (const bool with_views : {false, true}) {
       jianfu::ui::ScreenDamage damage;
       damage.allow_moves(with_views);

@@ -273,13 +273,14 @@ void GlRenderer::plan_calls(const ImDrawData& data, int fb_h, const PixelRect& c
         const float bx0 = static_cast<float>(box.x0) - 1.0f, by0 = static_cast<float>(box.y0) - 1.0f;
         const float bx1 = static_cast<float>(box.x1) + 1.0f, by1 = static_cast<float>(box.y1) + 1.0f;
         for (std::size_t t = start; t + 2 < end; t += 3) {
-          const ImVec2 &a = vertices_[indices_[t]].pos, &b = vertices_[indices_[t + 1]].pos, &c = vertices_[indices_[t + 2]].pos;
+          const ImDrawVert &va = vertices_[indices_[t]], &vb = vertices_[indices_[t + 1]], &vc = vertices_[indices_[t + 2]];
+          const ImVec2 &a = va.pos, &b = vb.pos, &c = vc.pos;
           if ((std::max(std::max(a.x, b.x), c.x) - off.x) * scale.x < bx0 ||
               (std::min(std::min(a.x, b.x), c.x) - off.x) * scale.x > bx1 ||
               (std::max(std::max(a.y, b.y), c.y) - off.y) * scale.y < by0 ||
               (std::min(std::min(a.y, b.y), c.y) - off.y) * scale.y > by1)
             continue;
-          call_vertices_.insert(call_vertices_.end(), {vertices_[indices_[t]], vertices_[indices_[t + 1]], vertices_[indices_[t + 2]]});
+          call_vertices_.insert(call_vertices_.end(), {va, vb, vc});
         }
       }
       const std::size_t count = only_meeting ? call_vertices_.size() - at : end - start;

@@ -105,7 +105,8 @@ void subtract(const PixelRect& r, const PixelRect& cut, std::vector<PixelRect>& 
     out.push_back(r);
     return;
   }
-  const PixelRect parts[4] = {{r.x0, r.y0, r.x1, m.y0}, {r.x0, m.y1, r.x1, r.y1}, {r.x0, m.y0, m.x0, m.y1}, {m.x1, m.y0, r.x1, m.y1}};
+  const PixelRect parts[4] = {{r.x0, r.y0, r.x1, m.y0}, {r.x0, m.y1, r.x1, r.y1},
+                              {r.x0, m.y0, m.x0, m.y1}, {m.x1, m.y0, r.x1, m.y1}};
   for (const PixelRect& p : parts) {
     if (!p.empty()) out.push_back(p);
   }
@@ -386,7 +387,8 @@ void ScreenDamage::collect_rects() {
          const std::size_t i = static_cast<std::size_t>(ty) * cols_ + tx;
          return next_[i] != screen_[i];
        })) {
-    std::vector<PixelRect> cut{{t.x0 * kTile, t.y0 * kTile, std::min(t.x1 * kTile, fb_w_), std::min(t.y1 * kTile, fb_h_)}}, next;
+    std::vector<PixelRect> cut{{t.x0 * kTile, t.y0 * kTile, std::min(t.x1 * kTile, fb_w_), std::min(t.y1 * kTile, fb_h_)}};
+    std::vector<PixelRect> next;
     for (const std::vector<ViewTiles>* views : {&next_views_, &screen_views_}) {
       for (const ViewTiles& v : *views) {
         next.clear();

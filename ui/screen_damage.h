@@ -53,9 +53,6 @@ struct ScrollView {
   double scroll = 0;
   std::size_t from = 0;
   std::uint32_t under = 0;
-  bool operator==(const ScrollView& o) const {
-    return rect == o.rect && scroll == o.scroll && from == o.from && under == o.under;
-  }
 };
 
 // Pixels a frame shows that the screen already shows elsewhere: those of `to` are the ones on
@@ -84,7 +81,7 @@ class ScreenDamage {
   static constexpr int kTile = 32;      // pixels; a line of text at 18 px is one tile high
   static constexpr int kViewTile = 8;   // pixels, a tile of a view's content
   static constexpr int kMaxRects = 4;   // each rectangle costs one pass over the draw lists
-  // Fewer moved pixels than this are drawn instead: a move copies from a snapshot of the canvas.
+  // Fewer moved pixels than this are drawn instead (a move is a copy through a second canvas).
   static constexpr long long kMinMoveArea = 8LL * kTile * kTile;
 
   // Compares `data`, drawn into a framebuffer of fb_w × fb_h pixels, with the frame on screen and

@@ -5,7 +5,8 @@
 namespace {
 
 // Module.jianfuPresent: {mode: 'direct' | 'copy', gl, view (the page's 2D context when copying),
-// scratch and row (buffers of the copy), moves (the 2D context moves go through)}. The tests and benches read `mode` and `gl`.
+// scratch and row (buffers of the copy), moves (the 2D context moves go through)}. The tests and
+// benches read `mode` and `gl`.
 //
 // ImGui needs no depth or stencil buffer and draws opaque. preserveDrawingBuffer keeps the pixels a
 // partial frame does not draw: a direct canvas would otherwise be cleared after each presentation.
@@ -56,8 +57,8 @@ EM_JS(void, present_follow_size, (), {
 // largest rectangle read so far, holds the pixels and is lent to the ImageData as it is.
 // readPixels waits for the drawing to finish, which a frame shown on screen must do anyway.
 // (Reading all of a frame's rectangles into a pixel pack buffer, to wait once, saved nothing
-// measurable on a scroll's five, and made a whole frame at 1920×1080 cost the GPU process three
-// times as much.)
+// measurable on a scroll's rectangles, and made a whole frame at 1920×1080 cost the GPU process
+// three times as much.)
 EM_JS(void, present_copy_rects, (const int* rects, int n, int fb_h), {
   var p = Module['jianfuPresent'];
   var gl = p.gl;

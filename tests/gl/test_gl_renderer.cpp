@@ -121,7 +121,8 @@ struct Ui {
     ImGui::Button("A button");
     ImGui::BeginChild("scrolled", ImVec2(380, 150), ImGuiChildFlags_Borders);
     ImGui::SetScrollY(37.0f + 11.0f * static_cast<float>(moves) + static_cast<float>(scroll));
-    for (int i = 0; i < 40; ++i) ImGui::Text("child line %02d, clipped at the child's edges%s", i, i == 9 && step % 2 ? " (odd step)" : "");
+    for (int i = 0; i < 40; ++i)
+      ImGui::Text("child line %02d, clipped at the child's edges%s", i, i == 9 && step % 2 ? " (odd step)" : "");
     ImGui::EndChild();
     // A page of its own colour with text and a translucent mark over it, as the draft editor is.
     ImGui::SameLine();
@@ -333,7 +334,8 @@ TEST_CASE_FIXTURE(GlFixture, "moves and rectangles together bring the picture up
   int step = 0;
   for (const int by : {23, 40, 1, -18, -32, 64, 9, 0, 5}) {
     scroll += by;
-    step += by % 2 ? 1 : 0;  // odd steps change the child's line 9: at 23, 1, 9, 0 and 5
+    // The child's line 9 tells odd steps from even ones: it changes with 23, 1, 9, 0 and 5.
+    step += by % 2 ? 1 : 0;
     if (by == 0) step = 2;
     CAPTURE(by);
     ui.frame(step, true, scroll);  // ImGui scrolls at the next frame
@@ -347,7 +349,9 @@ TEST_CASE_FIXTURE(GlFixture, "moves and rectangles together bring the picture up
     const jianfu::ui::PixelRect child = views[0].rect.x0 < views[1].rect.x0 ? views[0].rect : views[1].rect;
     const int t = jianfu::ui::ScreenDamage::kTile;
     REQUIRE(damage.moves().size() == (by != 0 ? 1u : 0u));
-    if (by != 0) CHECK(damage.moves()[0].to.area() >= static_cast<long long>(child.width() - 2 * t) * (child.height() - std::abs(by) - 2 * t));
+    if (by != 0)
+      CHECK(damage.moves()[0].to.area() >=
+            static_cast<long long>(child.width() - 2 * t) * (child.height() - std::abs(by) - 2 * t));
     const std::vector<jianfu::ui::PixelMove> moves = damage.moves();
     renderer.draw(data, kW, kH, kClear, &rects);
     damage.drawn();
@@ -356,7 +360,8 @@ TEST_CASE_FIXTURE(GlFixture, "moves and rectangles together bring the picture up
     for (const jianfu::ui::PixelMove& m : moves) {
       CHECK(m.dy == by);
       for (int y = m.to.y0; y < m.to.y1; ++y)
-        for (int x = m.to.x0; x < m.to.x1; ++x) std::copy_n(at(before, x, y + m.dy), 4, const_cast<unsigned char*>(at(screen, x, y)));
+        for (int x = m.to.x0; x < m.to.x1; ++x)
+          std::copy_n(at(before, x, y + m.dy), 4, const_cast<unsigned char*>(at(screen, x, y)));
       moved += m.to.area();
     }
     moved_frames += moves.empty() ? 0 : 1;
