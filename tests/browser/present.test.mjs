@@ -43,7 +43,7 @@ async function compareShown(page) {
 }
 
 // Typing into a draft, leaving the editor, scrolling it with the wheel, and resizing the window:
-// after each, the page shows exactly the drawing buffer.
+// after each, the page shows exactly a whole drawing of the frame.
 async function exercise(page, scale) {
   let shown = await compareShown(page);
   assert.ok(shown.dark > 1000 * scale * scale, `start screen: dark pixels ${shown.dark}`);

@@ -2,10 +2,10 @@
 // cannot import modules): window.jianfuRead.
 //   shown():    what the page shows: the 2D canvas frames are copied into, or the WebGL canvas
 //               shown directly (web/canvas_present.h);
-//   drawing():  the WebGL drawing buffer. Where frames are copied, it holds the last frame only
-//               inside the rectangles that frame drew: a scroll moves the page's pixels instead;
 //   whole(json): draws the next frame whole (with the test command `json` added) and resolves
-//               with the drawing buffer then: the reference a partial picture must equal;
+//               with the WebGL drawing buffer then: the reference a partial picture must equal.
+//               (Where frames are copied, the buffer holds a partial frame only inside the
+//               rectangles it drew: a scroll moves the page's pixels instead.)
 //   differing(a, b), digest(p), base64(p).
 // Each picture is {w, h, px}: RGBA, top row first.
 export function installReaders(page) {
@@ -19,7 +19,6 @@ export function installReaders(page) {
       return { w, h, px };
     };
     window.jianfuRead = {
-      drawing: readGl,
       shown() {
         const p = Module.jianfuPresent;
         if (!p || p.mode !== 'copy') return readGl();
