@@ -2,6 +2,8 @@
 
 #include <GLFW/glfw3.h>
 
+#include <chrono>
+
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "ui/app.h"
@@ -25,32 +27,60 @@ void build_frame(App& app, void (*overlay)(), bool settling) {
 // The colour a cleared area starts from, under the windows.
 constexpr float kClear[4] = {0.94f, 0.94f, 0.94f, 1.0f};
 
+FrameTimes g_times;
+
+// Milliseconds since the last call (since `start` is first set): the phases follow one another.
+class PhaseClock {
+ public:
+  double lap() {
+    const auto now = std::chrono::steady_clock::now();
+    const double ms = std::chrono::duration<double, std::milli>(now - last_).count();
+    last_ = now;
+    return ms;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 }  // namespace
 
+const FrameTimes& last_frame_times() { return g_times; }
+
 bool render_frame(App& app, GLFWwindow* window, GlRenderer& renderer, void (*overlay)(), ScreenDamage* damage) {
+  g_times = {};
+  PhaseClock clock;
   build_frame(app, overlay, false);
+  g_times.build = clock.lap();
   int w = 0, h = 0;
   glfwGetFramebufferSize(window, &w, &h);
   if (!damage) {
     renderer.draw(*ImGui::GetDrawData(), w, h, kClear);
+    g_times.draw = clock.lap();
     return true;
   }
   if (damage->known()) {  // a frame is on screen: is this one any different?
-    if (!damage->differs(*ImGui::GetDrawData(), w, h)) return false;
+    const bool differs = damage->differs(*ImGui::GetDrawData(), w, h);
+    g_times.compare = clock.lap();
+    if (!differs) return false;
     // ImGui shows some consequences of a change one frame late: a child's scrollbar follows the
     // content height of the frame before, an edited line that wraps is scrolled into view by the
     // next frame. Drawn as they come, a typed character that starts a new line would cost two
     // drawings in two display refreshes. The settled frame is built now and drawn instead: only
     // it is compared tile by tile.
     build_frame(app, overlay, true);
+    g_times.settle = clock.lap();
   }
   // Where the screen can move pixels, scrolled views are moved rather than drawn.
   ImDrawData& data = *ImGui::GetDrawData();
   const std::vector<ScrollView> views =
       damage->moves_allowed() ? scroll_views(data, w, h, *ImGui::GetIO().Fonts) : std::vector<ScrollView>{};
-  if (damage->compare(data, w, h, views).empty() && damage->moves().empty()) return false;
+  const bool unchanged = damage->compare(data, w, h, views).empty() && damage->moves().empty();
+  g_times.compare += clock.lap();
+  if (unchanged) return false;
   renderer.draw(data, w, h, kClear, damage->whole() ? nullptr : &damage->rects());
   damage->drawn();
+  g_times.draw = clock.lap();
   return true;
 }
 

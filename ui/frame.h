@@ -19,4 +19,13 @@ class ScreenDamage;
 // moves before it shows the rectangles drawn. Returns whether the frame was drawn.
 bool render_frame(App& app, GLFWwindow* window, GlRenderer& renderer, void (*overlay)() = nullptr,
                   ScreenDamage* damage = nullptr);
+
+// Where the last frame's time went, in milliseconds, read by the benches through the browser's test
+// API: building it (ImGui and the screens, with ImGui::Render), building it again settled,
+// comparing it with the screen (views, tiles) and handing it to GL (which draws later, by the time
+// its pixels are read or shown). Phases the frame skipped are 0.
+struct FrameTimes {
+  double build = 0, settle = 0, compare = 0, draw = 0;
+};
+const FrameTimes& last_frame_times();
 }  // namespace jianfu::ui

@@ -103,6 +103,7 @@ EM_JS(void, present_move_rect, (int x0, int y0, int x1, int y1, int dy), {
 });
 
 jianfu::web::Presentation g_presentation = jianfu::web::Presentation::none;
+double g_show_ms = 0;
 
 }  // namespace
 
@@ -120,8 +121,12 @@ void follow_canvas_size() {
 
 bool can_move() { return g_presentation == Presentation::copied; }
 
+double last_show_ms() { return g_show_ms; }
+
 void show_drawn(const std::vector<ui::PixelRect>* rects, const std::vector<ui::PixelMove>* moves, int fb_w, int fb_h) {
+  g_show_ms = 0;
   if (g_presentation != Presentation::copied) return;
+  const double start = emscripten_get_now();
   if (moves) {
     for (const ui::PixelMove& m : *moves) present_move_rect(m.to.x0, m.to.y0, m.to.x1, m.to.y1, m.dy);
   }
@@ -133,6 +138,7 @@ void show_drawn(const std::vector<ui::PixelRect>* rects, const std::vector<ui::P
     for (const ui::PixelRect& r : *rects) flat.insert(flat.end(), {r.x0, r.y0, r.x1, r.y1});
   }
   if (!flat.empty()) present_copy_rects(flat.data(), static_cast<int>(flat.size() / 4), fb_h);
+  g_show_ms = emscripten_get_now() - start;
 }
 
 }  // namespace jianfu::web

@@ -36,4 +36,8 @@ bool can_move();
 // rectangles (copied only; the direct canvas shows itself).
 void show_drawn(const std::vector<ui::PixelRect>* rects, const std::vector<ui::PixelMove>* moves, int fb_w, int fb_h);
 
+// Milliseconds the last show_drawn took: the moves, and the read-back, which waits for GL to finish
+// drawing the frame (the benches read it beside ui::last_frame_times()).
+double last_show_ms();
+
 }  // namespace jianfu::web

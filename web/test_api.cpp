@@ -7,10 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include "ui/app.h"
+#include "ui/frame.h"
 #include "ui/frame_pacing.h"
 #include "ui/gl_renderer.h"
 #include "ui/item_locator.h"
 #include "ui/screen_damage.h"
+#include "web/canvas_present.h"
 #include "web/test_api.h"
 
 namespace {
@@ -58,7 +60,8 @@ EMSCRIPTEN_KEEPALIVE void jianfu_test_command(const char* json) {
 // What the page drew: {"partial": bool, "frames", "whole_frames", "pixels", "rects", "moved": pixels
 // moved rather than drawn, "last": the rectangles [x0, y0, x1, y1] drawn of the frame on screen,
 // "last_moves": its moves [x0, y0, x1, y1, dy] made before, and "passes": the parts the rectangles
-// were drawn in, [x0, y0, x1, y1, from] (from > 0: drawn from an opaque rectangle on)}.
+// were drawn in, [x0, y0, x1, y1, from] (from > 0: drawn from an opaque rectangle on), "last_ms": where
+// the last frame built went, {build, settle, compare, draw, show} (ui/frame.h, web/canvas_present.h)}.
 EMSCRIPTEN_KEEPALIVE const char* jianfu_test_damage() {
   nlohmann::json j = {{"partial", g_damage != nullptr}};
   if (g_damage) {
@@ -79,6 +82,9 @@ EMSCRIPTEN_KEEPALIVE const char* jianfu_test_damage() {
     for (const jianfu::ui::DrawPass& p : g_renderer->passes())
       j["passes"].push_back({p.rect.x0, p.rect.y0, p.rect.x1, p.rect.y1, p.from});
   }
+  const jianfu::ui::FrameTimes& t = jianfu::ui::last_frame_times();
+  j["last_ms"] = {{"build", t.build}, {"settle", t.settle}, {"compare", t.compare}, {"draw", t.draw},
+                  {"show", jianfu::web::last_show_ms()}};
   g_result = j.dump();
   return g_result.c_str();
 }

@@ -15,3 +15,10 @@ export function processCpuMs(type) {
     } catch { return sum; }
   }, 0);
 }
+
+// The whole machine's CPU time so far, in ticks, as /proc/stat's first line gives it: user, nice,
+// system, idle, iowait, irq, softirq, steal (a virtual machine's time taken by other guests). Two
+// readings subtracted tell how busy the machine was, and how much of it others took, meanwhile.
+export function machineCpu() {
+  return fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+}
