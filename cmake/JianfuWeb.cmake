@@ -12,9 +12,14 @@ foreach(_lang IN ITEMS C CXX)
 endforeach()
 
 # Exceptions are off by default in emscripten 3.1.6: `throw` aborts and `catch` never runs.
-# nlohmann/json and our own error paths rely on them, so every object and every link enables them.
-add_compile_options(-fexceptions)
-add_link_options(-fexceptions -sALLOW_MEMORY_GROWTH=1)
+# nlohmann/json and our own error paths rely on them, so every object and every link enables them,
+# as WebAssembly's own exceptions. Emscripten's other kind (-fexceptions) routes every call that a
+# destructor must outlive through a JavaScript trampoline: building a frame of the assessment
+# screen took 2.8 ms against 2.1 ms, and app.wasm was 0.6 MB larger (docs/BENCHMARKS.md). The cost
+# is the browsers that run the page: those since 2021 (Chrome and Edge 95, Firefox 100, Safari
+# 15.2); web/js/boot.js tells an older one's user so.
+add_compile_options(-fwasm-exceptions)
+add_link_options(-fwasm-exceptions -sALLOW_MEMORY_GROWTH=1)
 
 # Size before speed in the browser: every cold start downloads and compiles the whole wasm. Objects
 # are compiled -Oz (SQLite and ImGui too, JianfuDeps.cmake), except the engine, which runs on every

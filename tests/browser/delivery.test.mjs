@@ -94,3 +94,26 @@ test('the single-file edition opens from file:// and keeps its records', async (
   assert.ok(requests.every((u) => u.startsWith('file://') || u.startsWith('data:')), requests.join(' '));
   await ctx.close();
 });
+
+// The wasm needs WebAssembly's exceptions (cmake/JianfuWeb.cmake). A browser without them is
+// told so in Chinese, with the code and what to use instead, and the app does not start (its
+// compile error would otherwise be all the user saw).
+test('a browser without WebAssembly exceptions is told what to use, and the app does not start', async () => {
+  const ctx = await profile();
+  const page = ctx.pages()[0] || await ctx.newPage();
+  // As such a browser answers: the probe module in web/js/boot.js does not validate.
+  await page.addInitScript(() => { WebAssembly.validate = () => false; });
+  await page.goto(srv.url);
+  const status = page.locator('#status');
+  await page.waitForFunction(() => document.getElementById('status').textContent.includes('WASM_UNSUPPORTED'));
+  assert.ok(await status.isVisible());
+  assert.match(await status.textContent(), /浏览器版本过旧.*桌面版/);
+  await page.waitForTimeout(2000);  // time enough for a first frame, had the app started
+  assert.equal(await page.evaluate(() => Module.jianfuFrames), 0);
+  assert.match(await status.textContent(), /WASM_UNSUPPORTED/);  // not replaced by an abort's message
+  // This Chromium runs the app, so its answer to the probe is yes.
+  const fresh = await ctx.newPage();
+  await openApp(fresh, srv.url);
+  assert.equal(await fresh.evaluate(() => Module.jianfuWasmSupported), true);
+  await ctx.close();
+});
