@@ -27,13 +27,24 @@ bool Fonts::load(const PlatformServices& services) {
   return false;
 }
 
+bool Fonts::covers(char32_t c) {
+  if (c > 0xFFFF) return main_->IsGlyphInFont(static_cast<ImWchar>(c));
+  if (known_for_ != generation_) {
+    known_.assign(0x10000, 0);
+    known_for_ = generation_;
+  }
+  std::uint8_t& k = known_[c];
+  if (k == 0) k = main_->IsGlyphInFont(static_cast<ImWchar>(c)) ? 1 : 2;
+  return k == 1;
+}
+
 int Fonts::check_coverage(std::string_view utf8, const PlatformServices& services) {
   if (!main_) return 0;
   std::u32string cps;
   if (!text::decode_utf8(utf8, cps)) return 0;
   int missing = 0;
   for (char32_t c : cps) {
-    if (c >= 0x20 && !main_->IsGlyphInFont(static_cast<ImWchar>(c))) ++missing;
+    if (c >= 0x20 && !covers(c)) ++missing;
   }
   if (missing > 0 && extra_state_ == Extra::None) {
     if (!services.request_extra_font) {
