@@ -1,5 +1,6 @@
 #include "web/canvas_present.h"
 
+#include <GLES3/gl3.h>
 #include <emscripten.h>
 
 namespace {
@@ -127,6 +128,9 @@ void show_drawn(const std::vector<ui::PixelRect>* rects, const std::vector<ui::P
   g_show_ms = 0;
   if (g_presentation != Presentation::copied) return;
   const double start = emscripten_get_now();
+  // The frame's GL commands go to the GPU process now, which draws them while the page makes its
+  // moves; the read-back then waits for less.
+  if (moves && !moves->empty()) glFlush();
   if (moves) {
     for (const ui::PixelMove& m : *moves) present_move_rect(m.to.x0, m.to.y0, m.to.x1, m.to.y1, m.dy);
   }
