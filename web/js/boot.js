@@ -43,7 +43,7 @@ if (!Module['jianfuWasmSupported']) {
     s.classList.add('error');
     s.textContent = '此浏览器版本过旧，无法运行本工具（缺少 WebAssembly 异常处理，代码 WASM_UNSUPPORTED）。' +
       '请使用 2021 年以后的浏览器（Chrome 或 Edge 95 以上、Firefox 100 以上、Safari 15.2 以上，' +
-      '或 360 浏览器的极速模式），或安装桌面版。';
+      '或新版 360 浏览器的极速模式），或安装桌面版。';
   })();
   Module['instantiateWasm'] = function () { return {}; };
 }
