@@ -15,7 +15,8 @@ endforeach()
 # nlohmann/json and our own error paths rely on them, so every object and every link enables them,
 # as WebAssembly's own exceptions. Emscripten's other kind (-fexceptions) routes every call that a
 # destructor must outlive through a JavaScript trampoline: building a frame of the assessment
-# screen took 2.8 ms against 2.1 ms, and app.wasm was 0.6 MB larger (docs/BENCHMARKS.md). The cost
+# screen took 2.8 ms against 2.1 ms, and app.wasm was 261 KB larger, 33 KB gzipped
+# (docs/BENCHMARKS.md). The cost
 # is the browsers that run the page: those since 2021 (Chrome and Edge 95, Firefox 100, Safari
 # 15.2); web/js/boot.js tells an older one's user so.
 add_compile_options(-fwasm-exceptions)

@@ -29,7 +29,7 @@ constexpr float kClear[4] = {0.94f, 0.94f, 0.94f, 1.0f};
 
 FrameTimes g_times;
 
-// Milliseconds since the last call (since `start` is first set): the phases follow one another.
+// Milliseconds since the last lap (or since the clock was made): the phases follow one another.
 class PhaseClock {
  public:
   double lap() {
