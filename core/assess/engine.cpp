@@ -96,7 +96,7 @@ Report assess(const Proposal& p, const rules::PackSet& set, const std::string& a
   Report report;
   for (const auto& pack : set.packs()) report.packs.push_back(&pack);
   report.as_of = !as_of_in.empty() ? as_of_in : !p.date.empty() ? p.date : util::local_today();
-  if (!valid_date(report.as_of)) throw bad_input("BAD_DATE", "--as-of 应为 YYYY-MM-DD，收到：" + report.as_of);
+  if (!valid_date(report.as_of)) throw bad_input("BAD_DATE", "--as-of 应为实际存在的日期（YYYY-MM-DD），收到：" + report.as_of);
   check_fact_types(p.facts, set, report.unused_facts);
 
   const std::u32string text = text::decode_utf8_or_throw(p.text, "正文 text");

@@ -6,6 +6,7 @@
 #include "rules/pack.h"
 #include "text/utf8.h"
 #include "util/json_input.h"
+#include "util/typed_date.h"
 
 namespace jianfu::assess {
 
@@ -19,8 +20,7 @@ const std::vector<std::string_view>& proposal_keys() {
 bool valid_date(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) if (s[i] < '0' || s[i] > '9') return false;
-  const int m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  return util::real_date(std::stoi(s.substr(0, 4)), std::stoi(s.substr(5, 2)), std::stoi(s.substr(8, 2)));
 }
 
 namespace {
@@ -59,7 +59,7 @@ Proposal proposal_from_json(const json& j) {
     throw bad_input("UNKNOWN_ISSUER_LEVEL", "未知的制发层级 issuer_level=\"" + p.issuer_level +
                                                 "\"。可用：central、province、city、county、township。");
   p.date = get_string(j, "date", "日期");
-  if (!p.date.empty() && !valid_date(p.date)) throw bad_input("BAD_DATE", "日期 date 应为 YYYY-MM-DD，收到：" + p.date);
+  if (!p.date.empty() && !valid_date(p.date)) throw bad_input("BAD_DATE", "日期 date 应为实际存在的日期（YYYY-MM-DD），收到：" + p.date);
   p.text = get_string(j, "text", "正文");
   p.has_parent = j.contains("parent_text") && !j["parent_text"].is_null();
   p.parent_text = get_string(j, "parent_text", "上级文件正文");

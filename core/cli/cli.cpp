@@ -96,7 +96,7 @@ void warn_unknown(const std::vector<std::string>& keys, const std::vector<std::s
 int cmd_assess(const std::vector<std::string>& args, Streams io) {
   const Options o = parse_options(args);
   if (o.positional.size() != 1) throw bad_input("USAGE", std::string("assess 需要一个输入文件（或 - 表示标准输入）。\n") + kUsage);
-  if (!o.as_of.empty() && !assess::valid_date(o.as_of)) throw bad_input("BAD_DATE", "--as-of 应为 YYYY-MM-DD，收到：" + o.as_of);
+  if (!o.as_of.empty() && !assess::valid_date(o.as_of)) throw bad_input("BAD_DATE", "--as-of 应为实际存在的日期（YYYY-MM-DD），收到：" + o.as_of);
   const std::string input = read_input(o.positional[0], io.in);
   const assess::Proposal proposal = assess::parse_proposal(input);
   warn_unknown(proposal.unknown_fields, assess::proposal_keys(), io);

@@ -6,6 +6,7 @@
 #include "error.h"
 #include "text/utf8.h"
 #include "util/sha256.h"
+#include "util/typed_date.h"
 
 namespace jianfu::rules {
 
@@ -89,9 +90,10 @@ class Reader {
     return out;
   }
   void date(const std::string& v, const std::string& path) const {
-    const bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-' &&
-                    std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
-    if (!ok) fail(path, "日期应为 YYYY-MM-DD：" + v);
+    bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-';
+    for (std::size_t i = 0; ok && i < v.size(); ++i) ok = i == 4 || i == 7 || (v[i] >= '0' && v[i] <= '9');
+    ok = ok && util::real_date(std::stoi(v.substr(0, 4)), std::stoi(v.substr(5, 2)), std::stoi(v.substr(8, 2)));
+    if (!ok) fail(path, "日期应为实际存在的日期（YYYY-MM-DD）：" + v);
   }
 
  private:

@@ -134,6 +134,15 @@ TEST_CASE("proposal: bad input is refused with a stable code") {
   CHECK(error_code([] { assess::parse_proposal("{\"kind\":\"document\",\"text\":5}"); }) == "WRONG_TYPE");
   CHECK(error_code([] { assess::parse_proposal("{\"kind\":\"document\",\"facts\":[]}"); }) == "WRONG_TYPE");
   CHECK(error_code([] { assess::parse_proposal("{\"kind\":\"document\",\"date\":\"2026-13-01\"}"); }) == "BAD_DATE");
+}
+
+TEST_CASE("dates: a real day of a real month, February by the leap-year rule") {
+  for (const char* good : {"2026-01-31", "2026-02-28", "2024-02-29", "2000-02-29", "2026-04-30", "2026-12-31"})
+    CHECK_MESSAGE(assess::valid_date(good), good);
+  for (const char* bad : {"2026-02-29", "1900-02-29", "2026-02-30", "2026-04-31", "2026-06-31", "2026-09-31",
+                          "2026-11-31", "2026-01-32", "2026-00-10", "2026-13-01", "2026-01-00", "2026-1-01"})
+    CHECK_FALSE_MESSAGE(assess::valid_date(bad), bad);
+  CHECK(error_code([] { assess::parse_proposal("{\"kind\":\"document\",\"date\":\"2026-02-30\"}"); }) == "BAD_DATE");
   CHECK(error_code([] { assess::parse_proposal("{\"kind\":\"document\",\"issuer_level\":\"galaxy\"}"); }) == "UNKNOWN_ISSUER_LEVEL");
   CHECK(error_code([] { assess::parse_proposal(std::string("{\"kind\":\"document\",\"text\":\"\xC3\x28\"}")); }) == "INVALID_UTF8");
   CHECK(error_code([] { assess::parse_proposal("{\"kind\":\"document\",\"text\":\"" + std::string(2'000'001, 'a') + "\"}"); }) == "TEXT_TOO_LARGE");

@@ -100,6 +100,13 @@ TEST_CASE("packs: broken packs are refused with PACK_INVALID and a path") {
   std::string no_neg = local_pack(minimal_rule());
   no_neg.replace(no_neg.find(",\"negative\":[\"无\"]"), 17, "");
   CHECK(error_code([&] { parse(no_neg); }) == "PACK_INVALID");
+  // Dates a rule takes effect from or ends: written YYYY-MM-DD, and a day the month has.
+  CHECK_NOTHROW(parse(local_pack(minimal_rule(R"(,"effective_from":"2024-02-29")"))));
+  for (const char* bad : {"2026-02-29", "2026-04-31", "2026-13-01", "2026--1-01", "2026/01/01"}) {
+    CHECK_MESSAGE(error_code([&] { parse(local_pack(minimal_rule(std::string(R"(,"effective_to":")") + bad + "\""))); }) ==
+                      "PACK_INVALID",
+                  bad);
+  }
 }
 
 TEST_CASE("packs: a broken condition is refused when the set is built") {
