@@ -65,7 +65,8 @@ int main() {
     // The editor as a scrolled view, as the browser's copied presentation digests it: its page is
     // opaque there (the app's style), here made so.
     const std::vector<jianfu::ui::ScrollView> views =
-        jianfu::ui::scroll_views(*ImGui::GetDrawData(), w, h, *ImGui::GetIO().Fonts);
+        jianfu::ui::scroll_views(*ImGui::GetDrawData(), w, h,
+                                 jianfu::ui::find_occluders(*ImGui::GetDrawData(), w, h, *ImGui::GetIO().Fonts));
     for (const bool with_views : {false, true}) {
       jianfu::ui::ScreenDamage damage;
       damage.allow_moves(with_views);

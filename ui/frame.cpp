@@ -71,14 +71,18 @@ bool render_frame(App& app, GLFWwindow* window, GlRenderer& renderer, void (*ove
     build_frame(app, overlay, true);
     g_times.settle = clock.lap();
   }
-  // Where the screen can move pixels, scrolled views are moved rather than drawn.
+  // Where the screen can move pixels, scrolled views are moved rather than drawn. The opaque
+  // rectangles they lie on are the renderer's occluders too: found once for both.
   ImDrawData& data = *ImGui::GetDrawData();
+  const std::vector<Occluder> occluders =
+      damage->moves_allowed() ? find_occluders(data, w, h, *ImGui::GetIO().Fonts) : std::vector<Occluder>{};
   const std::vector<ScrollView> views =
-      damage->moves_allowed() ? scroll_views(data, w, h, *ImGui::GetIO().Fonts) : std::vector<ScrollView>{};
+      damage->moves_allowed() ? scroll_views(data, w, h, occluders) : std::vector<ScrollView>{};
   const bool unchanged = damage->compare(data, w, h, views).empty() && damage->moves().empty();
   g_times.compare += clock.lap();
   if (unchanged) return false;
-  renderer.draw(data, w, h, kClear, damage->whole() ? nullptr : &damage->rects());
+  renderer.draw(data, w, h, kClear, damage->whole() ? nullptr : &damage->rects(),
+                damage->moves_allowed() ? &occluders : nullptr);
   damage->drawn();
   g_times.draw = clock.lap();
   return true;

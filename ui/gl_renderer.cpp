@@ -298,7 +298,8 @@ void GlRenderer::plan_calls(const ImDrawData& data, int fb_h, const PixelRect& c
   }
 }
 
-void GlRenderer::draw(ImDrawData& data, int fb_w, int fb_h, const float clear[4], const std::vector<PixelRect>* rects) {
+void GlRenderer::draw(ImDrawData& data, int fb_w, int fb_h, const float clear[4], const std::vector<PixelRect>* rects,
+                      const std::vector<Occluder>* occluders) {
   if (!ready_) return;
   if (data.Textures) {  // even when nothing is drawn (a minimised window): ImGui expects it every frame
     for (ImTextureData* tex : *data.Textures) {
@@ -310,9 +311,9 @@ void GlRenderer::draw(ImDrawData& data, int fb_w, int fb_h, const float clear[4]
   gather(data);
   const std::vector<PixelRect> whole{{0, 0, fb_w, fb_h}};
   const ImU32 background = ImGui::ColorConvertFloat4ToU32(ImVec4(clear[0], clear[1], clear[2], clear[3]));
-  const std::vector<Occluder> occluders =
-      occlusion_ ? find_occluders(data, fb_w, fb_h, *ImGui::GetIO().Fonts) : std::vector<Occluder>{};
-  passes_ = plan_passes(occluders, rects ? *rects : whole, background);
+  const std::vector<Occluder> found =
+      occlusion_ && !occluders ? find_occluders(data, fb_w, fb_h, *ImGui::GetIO().Fonts) : std::vector<Occluder>{};
+  passes_ = plan_passes(occlusion_ && occluders ? *occluders : found, rects ? *rects : whole, background);
   calls_.clear();
   call_vertices_.clear();
   std::vector<std::size_t> pass_calls;  // where each pass's calls start

@@ -38,9 +38,10 @@ class GlRenderer {
   // only inside those rectangles: each is cleared and drawn with every clip rectangle cut to it,
   // so its pixels are those a whole drawing gives; the rest of the framebuffer is left as it was.
   // Where an opaque rectangle hides what is under it, that part is cleared to its colour and drawn
-  // from it on (ui/occlusion.h): the same pixels, fewer filled.
+  // from it on (ui/occlusion.h): the same pixels, fewer filled. `occluders`: the frame's, when the
+  // caller has found them already (find_occluders()); looked for here otherwise.
   void draw(ImDrawData& data, int fb_w, int fb_h, const float clear[4],
-            const std::vector<PixelRect>* rects = nullptr);
+            const std::vector<PixelRect>* rects = nullptr, const std::vector<Occluder>* occluders = nullptr);
   // Whether hidden parts are skipped (on unless turned off, to compare the two drawings).
   void set_occlusion(bool on) { occlusion_ = on; }
   // The passes of the last drawing.

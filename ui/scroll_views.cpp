@@ -1,10 +1,9 @@
 #include "ui/scroll_views.h"
 
-#include "imgui_internal.h"
-#include "ui/occlusion.h"
-
 #include <algorithm>
 #include <cmath>
+
+#include "imgui_internal.h"
 
 namespace jianfu::ui {
 namespace {
@@ -53,20 +52,16 @@ PixelRect without_edge_bands(const ImDrawData& data, int fb_h, const PixelRect& 
 
 }  // namespace
 
-std::vector<ScrollView> scroll_views(const ImDrawData& data, int fb_w, int fb_h, const ImFontAtlas& atlas) {
+std::vector<ScrollView> scroll_views(const ImDrawData& data, int fb_w, int fb_h, const std::vector<Occluder>& occluders) {
   std::vector<ScrollView> views;
   if (data.FramebufferScale.x != 1.0f || data.FramebufferScale.y != 1.0f) return views;
   const ImGuiContext& g = *ImGui::GetCurrentContext();
   const PixelRect screen{0, 0, fb_w, fb_h};
-  std::vector<Occluder> occluders;
-  bool looked = false;  // occluders are looked for once, and only if some window scrolls
   for (const ImGuiWindow* w : g.Windows) {
     if (!w->Active || w->Hidden || w->ScrollMax.y <= 0.0f) continue;
     const ImRect& in = w->InnerClipRect;
     const PixelRect rect = intersect(scissor_rect(ImVec4(in.Min.x, in.Min.y, in.Max.x, in.Max.y), data, fb_h), screen);
     if (rect.empty()) continue;
-    if (!looked) occluders = find_occluders(data, fb_w, fb_h, atlas);
-    looked = true;
     const Occluder* under = nullptr;  // the latest that covers the view
     for (const Occluder& o : occluders) {
       if (intersect(o.covers, rect) == rect) under = &o;

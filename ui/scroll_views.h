@@ -13,12 +13,14 @@
 #include <vector>
 
 #include "imgui.h"
+#include "ui/occlusion.h"
 #include "ui/screen_damage.h"
 
 namespace jianfu::ui {
 
 // The views of `data` (ImGui's current context must have rendered it), drawn into fb_w × fb_h
-// pixels; none if the frame is scaled (ImGui in device pixels is what the app runs).
-std::vector<ScrollView> scroll_views(const ImDrawData& data, int fb_w, int fb_h, const ImFontAtlas& atlas);
+// pixels, over the frame's occluders (find_occluders(), which the renderer takes too); none if the
+// frame is scaled (ImGui in device pixels is what the app runs).
+std::vector<ScrollView> scroll_views(const ImDrawData& data, int fb_w, int fb_h, const std::vector<Occluder>& occluders);
 
 }  // namespace jianfu::ui

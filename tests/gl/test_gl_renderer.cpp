@@ -290,9 +290,10 @@ struct DamageRig {
   }
   // With moves allowed, the frame's scrolled views are compared too, as the browser's shell does.
   const std::vector<jianfu::ui::PixelRect>& compare(ImDrawData& data) {
-    return damage.compare(data, kW, kH,
-                          damage.moves_allowed() ? jianfu::ui::scroll_views(data, kW, kH, *ImGui::GetIO().Fonts)
-                                                 : std::vector<jianfu::ui::ScrollView>{});
+    return damage.compare(data, kW, kH, damage.moves_allowed() ? views(data) : std::vector<jianfu::ui::ScrollView>{});
+  }
+  static std::vector<jianfu::ui::ScrollView> views(const ImDrawData& data) {
+    return jianfu::ui::scroll_views(data, kW, kH, jianfu::ui::find_occluders(data, kW, kH, *ImGui::GetIO().Fonts));
   }
 };
 
@@ -344,7 +345,7 @@ TEST_CASE_FIXTURE(GlFixture, "moves and rectangles together bring the picture up
     REQUIRE_FALSE(damage.whole());
     // The scrolled child (the left view; the page is the other) is moved but for what the
     // scroll brings in and a tile's width or height at its edges.
-    const std::vector<jianfu::ui::ScrollView> views = jianfu::ui::scroll_views(data, kW, kH, *ImGui::GetIO().Fonts);
+    const std::vector<jianfu::ui::ScrollView> views = DamageRig::views(data);
     REQUIRE(views.size() == 2);
     const jianfu::ui::PixelRect child = views[0].rect.x0 < views[1].rect.x0 ? views[0].rect : views[1].rect;
     const int t = jianfu::ui::ScreenDamage::kTile;

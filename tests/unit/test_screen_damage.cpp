@@ -348,7 +348,10 @@ TEST_CASE("screen damage: a draft editor scrolled by a line is moved, and the ne
     io.AddInputCharactersUTF8(typed);
     imgui.frame(0.016f, [&] { editor.draw("##body", text, {}, ImVec2(-1, -1)); });
   };
-  auto views = [] { return jianfu::ui::scroll_views(*ImGui::GetDrawData(), kW, kH, *ImGui::GetIO().Fonts); };
+  auto views = [] {
+    const ImDrawData& data = *ImGui::GetDrawData();
+    return jianfu::ui::scroll_views(data, kW, kH, jianfu::ui::find_occluders(data, kW, kH, *ImGui::GetIO().Fonts));
+  };
   frame("");
   editor.select(text.size(), text.size(), -1);  // caret at the end, scrolled to the bottom
   for (int i = 0; i < 4; ++i) frame("");
