@@ -130,8 +130,8 @@ void show_drawn(const std::vector<ui::PixelRect>* rects, const std::vector<ui::P
   const double start = emscripten_get_now();
   // The frame's GL commands go to the GPU process now, which draws them while the page makes its
   // moves; the read-back then waits for less.
-  if (moves && !moves->empty()) glFlush();
-  if (moves) {
+  if (moves && !moves->empty()) {
+    glFlush();
     for (const ui::PixelMove& m : *moves) present_move_rect(m.to.x0, m.to.y0, m.to.x1, m.to.y1, m.dy);
   }
   static std::vector<int> flat;  // x0, y0, x1, y1 of each rectangle, for the page to read
