@@ -4,7 +4,7 @@
 # Sources land in build/deps (inside the build tree, so a rebuild does not fetch again).
 #
 #   scripts/setup.sh [--with-browser]   --with-browser also installs what the browser tests need
-set -euo pipefail
+set -Eeuo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DEPS="$ROOT/build/deps"
@@ -14,7 +14,11 @@ WITH_BROWSER=0
 
 say()  { printf '[setup] %s\n' "$*"; }
 fail() { printf '[setup] 错误 (%s): %s\n' "$1" "$2" >&2; exit 1; }
-lock() { grep -E "^$1=" "$LOCK" | head -n1 | cut -d= -f2-; }
+# A command that fails without its own message still says where, so a failed run can be read.
+trap 'rc=$?; [[ $BASH_SUBSHELL -eq 0 ]] && printf "[setup] 错误 (SETUP_STEP_FAILED): scripts/setup.sh 第 %s 行的命令失败（退出码 %s）。\n" "$LINENO" "$rc" >&2' ERR
+# No pipeline here ends in a reader that stops early (head -n1, grep -q): under pipefail the writer
+# can die of SIGPIPE first, which fails the step at random (1 run in 20 for em++ --version).
+lock() { local line; line=$(grep -m1 -E "^$1=" "$LOCK") || return 1; printf '%s\n' "${line#*=}"; }
 SUDO=""
 if [[ $(id -u) -ne 0 ]]; then
   command -v sudo >/dev/null || fail SETUP_NEEDS_ROOT "需要 root 权限或 sudo 来安装 Debian 软件包。"
@@ -47,7 +51,8 @@ for name in "${PLAIN[@]}"; do
   # node and npm may come from outside Debian on some machines: accept any working copy.
   if [[ $name == nodejs ]] && command -v node >/dev/null; then continue; fi
   if [[ $name == npm ]] && command -v npm >/dev/null; then continue; fi
-  dpkg-query -W -f='${Status}' "$name" 2>/dev/null | grep -q "install ok installed" || missing+=("$name")
+  status=$(dpkg-query -W -f='${Status}' "$name" 2>/dev/null || true)
+  [[ "$status" == *"install ok installed"* ]] || missing+=("$name")
 done
 if [[ ${#missing[@]} -gt 0 ]]; then
   say "installing Debian packages: ${missing[*]}"
@@ -58,7 +63,8 @@ else
   say "Debian packages already installed"
 fi
 
-have_em=$(em++ --version 2>/dev/null | head -n1 | sed -E 's/.* ([0-9]+\.[0-9]+\.[0-9]+).*/\1/')
+em_banner=$(em++ --version 2>/dev/null || true)
+have_em=$(sed -nE '1s/.* ([0-9]+\.[0-9]+\.[0-9]+).*/\1/p' <<<"$em_banner")
 [[ "$have_em" == "$(lock EMSCRIPTEN_VERSION)" ]] \
   || fail EMSCRIPTEN_VERSION_MISMATCH "em++ 版本为 ${have_em:-无}，emsdk.lock 要求 $(lock EMSCRIPTEN_VERSION)。"
 
@@ -79,7 +85,8 @@ if [[ ! -f "$IMGUI_DIR/.verified" ]]; then
   if [[ ! -f "$tarball" ]]; then
     # apt-get source needs a deb-src entry. Derive it from the machine's own Debian source list so
     # that no host name is written anywhere in the project.
-    if ! apt-cache showsrc "$(lock IMGUI_SRC_PACKAGE)" 2>/dev/null | grep -q "^Version: $(lock IMGUI_SRC_VERSION)$"; then
+    sources=$(apt-cache showsrc "$(lock IMGUI_SRC_PACKAGE)" 2>/dev/null || true)
+    if ! grep -qxF "Version: $(lock IMGUI_SRC_VERSION)" <<<"$sources"; then
       list=/etc/apt/sources.list.d/debian.sources
       uri=$(awk '/^URIs:/{print $2; exit}' "$list" 2>/dev/null || true)
       key=$(awk '/^Signed-By:/{print $2; exit}' "$list" 2>/dev/null || true)
