@@ -23,17 +23,24 @@ import zlib from 'node:zlib';
 import { chromium } from '../tests/browser/node_modules/playwright-core/index.mjs';
 import { SITE, startServer, CHROMIUM_ARGS, GL_CONFIG, launch, state, click } from '../tests/browser/lib/harness.mjs';
 import { BareChromium, sleep } from './lib/bare_chromium.mjs';
-import { openDraft } from './lib/draft.mjs';
+import { openDraft, storeRecords } from './lib/draft.mjs';
 import { processCpuMs, machineCpu } from './lib/process_cpu.mjs';
+import { imeType, imeWords } from './lib/ime_typing.mjs';
 
 const runs = Number(process.argv[2] || 5);
 const typedCount = Number(process.argv[3] || 45);
-// A third argument, `typing`, runs only the typing section (4), to compare changes to the frame.
-const onlyTyping = process.argv[4] === 'typing';
+// A third argument runs only typing (4), to compare changes to the frame: `typing` both ways,
+// `keys` or `ime` one of them.
+const only = process.argv[4] || '';
+const onlyTyping = ['typing', 'keys', 'ime'].includes(only);
+const TYPING_WAYS = only === 'keys' || only === 'ime' ? [only] : ['keys', 'ime'];
 const PHRASE = '各乡镇要按时报送材料并排名通报';  // 15 characters
 // JIANFU_PRESENT=direct or copy: how frames reach the page (web/canvas_present.h); by default the
 // app chooses (copied when WebGL runs in software).
 const PRESENT = process.env.JIANFU_PRESENT ? `&present=${process.env.JIANFU_PRESENT}` : '';
+// JIANFU_RECORDS=n: n assessments of the 4,000-character draft stored before typing (a browser
+// after months of use: each autosave is copied to IndexedDB with them). None by default.
+const STORED = Number(process.env.JIANFU_RECORDS || 0);
 const typedText = PHRASE.repeat(Math.ceil(typedCount / PHRASE.length)).slice(0, typedCount);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs) => `median ${median(xs).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms (${xs.length} runs)`;
@@ -213,7 +220,10 @@ if (!onlyTyping) {
 // (App::frame), the interval between frames as the page saw them, and how much of the canvas each
 // drawn frame drew again (ui/screen_damage.h). In a 1280×800 window, and in a 1920×1080 one, the
 // screen of many office PCs, where a drawn frame costs software WebGL half as much again.
-async function typing(width, height) {
+// how: 'keys', a character every 40 ms (the check waits for a pause, so it runs after the last one);
+// 'ime', words through a pinyin input method with pauses (bench/lib/ime_typing.mjs), a third as many
+// characters, the draft checked again after each word.
+async function typing(width, height, how) {
   const page = await browser.newPage({ viewport: { width, height } });
   // The timestamp of each animation frame that ran the app's main loop: the display refresh it
   // belongs to. Two successive frames a refresh apart were shown a refresh apart; a frame whose
@@ -221,11 +231,16 @@ async function typing(width, height) {
   await page.addInitScript(() => {
     window.__refreshes = [];
     const raf = window.requestAnimationFrame.bind(window);
-    window.requestAnimationFrame = (f) => raf((ts) => { if (window.__timing) window.__refreshes.push(ts); f(ts); });
+    window.requestAnimationFrame = (f) => raf((ts) => {
+      window.__frameStart = performance.now();
+      if (window.__timing) window.__refreshes.push(ts);
+      f(ts);
+    });
   });
   await page.goto(url + '?test' + PRESENT);
   await page.waitForFunction(() => window.Module && Module.jianfuFrames >= 3);
   const shown = await page.evaluate(() => (Module.jianfuPresent ? Module.jianfuPresent.mode : 'direct'));
+  await storeRecords(page, STORED);
   await openDraft(page);
   await page.waitForTimeout(1500);  // first check, glyphs of the draft rasterised
   await click(page, '##body');
@@ -234,10 +249,12 @@ async function typing(width, height) {
   // drawn (frames identical to the one on screen are built but not drawn, ui/screen_damage.h).
   await page.evaluate(() => {
     window.__gaps = []; window.__areas = []; window.__moved = []; window.__phases = []; window.__keyToFrame = []; window.__drawn = 0; let last = performance.now(); let pending = [];
+    window.__work = [];  // each frame's own time: from its animation frame's start to its pixels handed to the page
     window.addEventListener('beforeinput', (e) => pending.push(e.timeStamp), true);
     const prev = Module.jianfuFrameDone;
     Module.jianfuFrameDone = function (drawn) {
       const t = performance.now(); window.__gaps.push(t - last); last = t;
+      const work = t - window.__frameStart;
       // The pixels the frame drew and moved (read after the interval is timed), to tell which
       // frames the intervals over budget end with.
       let area = 0, moved = 0;
@@ -247,9 +264,10 @@ async function typing(width, height) {
           for (const r of d.last) area += (r[2] - r[0]) * (r[3] - r[1]);
           for (const m of d.last_moves || []) moved += (m[2] - m[0]) * (m[3] - m[1]);
           // Where the drawn frame's time went (builds since 2026-12-03).
-          if (d.last_ms) window.__phases.push([moved > 0, d.last_ms]);
+          if (d.last_ms) window.__phases.push([moved > 0, d.last_ms, work]);
         } catch (e) { /* builds without the damage test API */ }
       }
+      window.__work.push(work);
       window.__areas.push(area);
       window.__moved.push(moved);
       if (drawn !== 0) {  // earlier builds pass nothing: every frame they built was drawn
@@ -260,7 +278,8 @@ async function typing(width, height) {
       prev(drawn);
     };
   });
-  const label = `${width}×${height}, frames shown ${shown === 'copy' ? 'copied into a 2D canvas' : 'directly'}`;
+  const label = `${width}×${height}, frames shown ${shown === 'copy' ? 'copied into a 2D canvas' : 'directly'}` +
+    (how === 'ime' ? ', through a pinyin input method' : '') + (STORED ? `, ${STORED} records stored` : '');
   // Idle first: the interval between frames when nothing changes is the cost of drawing the
   // window at all under this GL, the floor for the typing figure below.
   await page.evaluate(() => { window.__gaps = []; window.__drawn = 0; });
@@ -268,13 +287,15 @@ async function typing(width, height) {
   const idle = (await page.evaluate(() => window.__gaps)).sort((a, b) => a - b);
   console.log(`${label}, idle (draft loaded, nothing typed): ${idle.length} frames in 1 s (${await page.evaluate(() => window.__drawn)} drawn); ` +
               `frame interval median ${median(idle).toFixed(1)} ms, p95 ${idle[Math.floor(idle.length * 0.95)].toFixed(1)} ms`);
-  await page.evaluate(() => { window.__gaps = []; window.__areas = []; window.__moved = []; window.__phases = []; window.__keyToFrame = []; window.__drawn = 0; });
+  await page.evaluate(() => { window.__gaps = []; window.__areas = []; window.__moved = []; window.__phases = []; window.__keyToFrame = []; window.__work = []; window.__drawn = 0; });
   await page.evaluate(() => Module.ccall('jianfu_test_command', null, ['string'],
     ['{"reset_frame_stats":true,"reset_damage_stats":true}']));
   const cpu0 = [processCpuMs('gpu-process'), processCpuMs('renderer')];
   const machine0 = machineCpu();
   await page.evaluate(() => { window.__refreshes = []; window.__timing = true; });
-  await page.keyboard.type(typedText, { delay: 40 });
+  const typed = how === 'ime' ? [...typedText].slice(0, Math.max(20, Math.round(typedCount / 3))).join('') : typedText;
+  if (how === 'ime') await imeType(page, await page.context().newCDPSession(page), typed);
+  else await page.keyboard.type(typed, { delay: 40 });
   await page.waitForTimeout(500);
   const refreshes = await page.evaluate(() => { window.__timing = false; return window.__refreshes; });
   const machine = machineCpu().map((x, i) => x - machine0[i]);
@@ -290,7 +311,8 @@ async function typing(width, height) {
   const overBig = gaps.filter((g, i) => g > 33 && areas[i] >= width * height / 10).length;
   const scrolls = gaps.filter((g, i) => moved[i] > 0);
   gaps.sort((a, b) => a - b);
-  console.log(`${label}, typing ${typedCount} characters into a 4,000-character draft: ${s.frames.count} frames built, ` +
+  const checks = how === 'ime' ? `, ${imeWords(typed).length} words each checked` : '';
+  console.log(`${label}, typing ${[...typed].length} characters${checks} into a 4,000-character draft: ${s.frames.count} frames built, ` +
               `${await page.evaluate(() => window.__drawn)} drawn; ` +
               `frame build max ${s.frames.max_ms.toFixed(1)} ms, p95 ${s.frames.p95_ms.toFixed(1)} ms; ` +
               `frame interval p95 ${gaps[Math.floor(gaps.length * 0.95)].toFixed(1)} ms, max ${gaps[gaps.length - 1].toFixed(1)} ms, ` +
@@ -307,6 +329,12 @@ async function typing(width, height) {
   console.log(`  refreshes between successive frames (${between.length}): ` +
               `${between.filter((n) => n === 2).length} twice a refresh (33 ms), ` +
               `${between.filter((n) => n >= 3).length} three or more (50 ms or more)`);
+  // Each frame's own time, the budget's measure: from the start of its animation frame to its
+  // pixels handed to the page (web/canvas_present.h), built, compared, drawn and shown.
+  const work = (await page.evaluate(() => window.__work)).sort((a, b) => a - b);
+  console.log(`  each frame's own time (${work.length} frames): median ${median(work).toFixed(1)} ms, ` +
+              `p99 ${work[Math.floor(work.length * 0.99)].toFixed(1)} ms, max ${work[work.length - 1].toFixed(1)} ms; ` +
+              `${work.filter((w) => w > 33).length} over 33 ms, ${work.filter((w) => w > 16.7).length} over a refresh (16.7 ms)`);
   // Where a drawn frame's time went, in C++ (ui/frame.h) and in the page (web/canvas_present.h).
   const phases = await page.evaluate(() => window.__phases);
   for (const [label, scroll] of [['not scrolling', false], ['scrolling the editor', true]]) {
@@ -316,6 +344,11 @@ async function typing(width, height) {
     console.log(`  drawn frames ${label} (${rows.length}), mean ms: build ${mean('build')}, settled build ${mean('settle')}, ` +
                 `compare ${mean('compare')}, hand to GL ${mean('draw')}, show (moves, read back, put) ${mean('show')}`);
   }
+  // The three longest drawn frames, phase by phase: what to look at next.
+  const longest = phases.filter((p) => p[2] !== undefined).sort((a, b) => b[2] - a[2]).slice(0, 3);
+  const ms = (x) => x.toFixed(1);
+  console.log('  longest drawn frames, ms (own time: build, settled build, compare, hand to GL, show): ' +
+              longest.map(([m, d, w]) => `${ms(w)}${m ? ' scroll' : ''} (${ms(d.build)}, ${ms(d.settle)}, ${ms(d.compare)}, ${ms(d.draw)}, ${ms(d.show)})`).join('; '));
   const machineAll = machine.reduce((a, b) => a + b, 0);
   console.log(`  the machine while typing: ${(100 * machine[3] / machineAll).toFixed(0)} % idle, ` +
               `${(100 * machine[7] / machineAll).toFixed(1)} % stolen by other guests`);
@@ -372,8 +405,10 @@ async function wholeFrames(width, height) {
               `CPU time per frame: GPU process ${(cpu[0] / 61).toFixed(1)} ms, pages' processes ${(cpu[1] / 61).toFixed(1)} ms`);
   await page.close();
 }
-await typing(1280, 800);
-await typing(1920, 1080);
+for (const how of TYPING_WAYS) {
+  await typing(1280, 800, how);
+  await typing(1920, 1080, how);
+}
 if (!onlyTyping) await wholeFrames(1920, 1080);
 await browser.close();
 server.close();

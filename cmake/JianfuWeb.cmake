@@ -52,7 +52,7 @@ endfunction()
 #   (web/main_web.cpp), and GLFW takes it over.
 function(jianfu_web_page_options target)
   target_link_options(${target} PRIVATE
-    -sENVIRONMENT=web -lidbfs.js -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_PREINITIALIZED_CONTEXT=1
+    -sENVIRONMENT=web -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_PREINITIALIZED_CONTEXT=1
     "-sEXPORTED_RUNTIME_METHODS=[FS,addRunDependency,removeRunDependency,ccall,UTF8ToString]")
 endfunction()
 

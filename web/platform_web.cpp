@@ -1,5 +1,5 @@
-// Browser platform services. JavaScript counterparts live in web/js/ (storage.js mounts /data as
-// IDBFS before main() runs and mirrors it to IndexedDB when asked).
+// Browser platform services. JavaScript counterparts live in web/js/ (storage.js fills /data from
+// IndexedDB before main() runs and copies what changed back to it when asked).
 #include "web/platform_web.h"
 
 #include <emscripten.h>

@@ -17,3 +17,20 @@ export async function openDraft(page) {
   await click(page, '##发文');
   await page.evaluate((t) => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['body', t]), draft4000());
 }
+
+// Stores `count` assessments of the 4,000-character draft (each numbered), saved as the app saves
+// them, as a user's browser holds them after months of use; resolves once they are copied to IndexedDB.
+export async function storeRecords(page, count) {
+  if (!count) return;
+  await page.evaluate(({ count, draft }) => {
+    for (let i = 0; i < count; i++) {
+      Module.ccall('jianfu_test_command', null, ['string'], ['{"start":"document"}']);
+      Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['title', `第${i}号通知`]);
+      Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['body', `（${i}）` + draft]);
+      Module.ccall('jianfu_save_now', null, [], []);
+    }
+    Module.ccall('jianfu_test_command', null, ['string'], ['{"go":"home"}']);
+    Module.jianfuPersist();
+  }, { count, draft: draft4000() });
+  await page.waitForFunction(() => Module.jianfuStorage.syncs > 0 && !Module.jianfuStorage.pending, null, { timeout: 120000 });
+}

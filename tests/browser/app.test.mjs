@@ -311,51 +311,6 @@ test('a change saved within the same millisecond as the previous copy still reac
   await ctx.close();
 });
 
-// Reads (or, given `put`, first adds) entries of the IndexedDB store that mirrors /data.
-function idbfs(page, put) {
-  return page.evaluate((put) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('/data');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('FILE_DATA', 'readwrite');
-      const store = tx.objectStore('FILE_DATA');
-      if (put) store.put({ timestamp: new Date(), mode: 33206, contents: 42 }, put);
-      const out = {};
-      store.openCursor().onsuccess = (e) => {
-        const c = e.target.result;
-        if (c) { out[c.key] = { t: c.value.timestamp.getTime(), size: c.value.contents?.length ?? null }; c.continue(); }
-      };
-      tx.oncomplete = () => { open.result.close(); resolve(out); };
-    };
-  }), put);
-}
-
-test('a saved copy that cannot be read is left alone: the page opens read-only and says why', async () => {
-  const { ctx, page } = await fresh();
-  await command(page, { go: 'training' });
-  await command(page, { training: { learner: '赵敏' } });
-  await persisted(page);
-  // Damage one entry, as a browser's storage might: the load fails part-way through.
-  const before = await idbfs(page, '/data/zz-damaged');
-  assert.ok(before['/data/jianfu.sqlite3'].size > 0);
-  await reopen(page);
-  const s = await state(page);
-  assert.equal(s.read_only, true);
-  assert.match(s.read_only_reason, /STORAGE_LOAD_FAILED/);
-  // Nothing done on this page reaches the saved copy, not even the flush when the page is hidden.
-  await command(page, { go: 'training' });
-  await command(page, { training: { learner: '另一个人', select: 'doc-02', answer: { categories: ['DOC_CONSULT_RUSH'] }, submit: true } });
-  await page.evaluate(() => {
-    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-    document.dispatchEvent(new Event('visibilitychange'));
-    Module.jianfuPersist();
-  });
-  await frames(page, 5);
-  assert.equal(await page.evaluate(() => Module.jianfuStorage.syncs), 0);
-  assert.deepEqual(await idbfs(page), before);
-  await ctx.close();
-});
-
 test('training: an answer is graded at once, saved under the learner, and progress survives a reload', async () => {
   const { ctx, page } = await fresh();
   await click(page, '##培训练习');
