@@ -2,7 +2,7 @@
 // autosave (web/js/storage.js), with 0, 100 and 300 assessments of a 4,000-character draft stored.
 // For each store size, ten autosaves of an edited draft; per copy, the time the page spent inside
 // IndexedDB's put() (where the browser clones what is written, on the page's own thread), the
-// bytes handed to it, and the time from the save to the copy's end.
+// bytes handed to it, and the time from the save to the copy's end; and how much the file grew.
 //   node bench/web_storage.mjs [sizes...]   (needs the web build and tests/browser's node_modules)
 //   JIANFU_SITE=<site> node bench/web_storage.mjs   (another build, to compare)
 import { SITE, startServer, launch } from '../tests/browser/lib/harness.mjs';
@@ -59,7 +59,8 @@ for (const records of sizes.length ? sizes : [0, 100, 300]) {
     }));
     rows.push(r);
   }
-  console.log(`${records} records stored, database ${(size / 1048576).toFixed(1)} MB: per autosave's copy, ` +
+  const grown = (await page.evaluate(() => Module.FS.stat('/data/jianfu.sqlite3').size)) - size;
+  console.log(`${records} records stored, database ${(size / 1048576).toFixed(1)} MB, ${(grown / 10 / 1024).toFixed(0)} KB more per autosave: per autosave's copy, ` +
               `put() ${median(rows.map((r) => r.ms)).toFixed(1)} ms (max ${Math.max(...rows.map((r) => r.ms)).toFixed(1)}), ` +
               `${(median(rows.map((r) => r.bytes)) / 1024).toFixed(0)} KB handed over, ` +
               `save to copy done ${median(rows.map((r) => r.wall)).toFixed(0)} ms (medians of 10)`);

@@ -7,6 +7,7 @@
 
 #include "error.h"
 #include "storage/schema.h"
+#include "storage/text_edit.h"
 #include "text/utf8.h"
 #include "util/local_time.h"
 #include "util/sha256.h"
@@ -125,7 +126,15 @@ Record RecordStore::save(Record r, const std::string& actor, const std::string& 
         {"title", {&old->title, &r.title}}, {"body", {&old->body, &r.body}}, {"data", {&old->data, &r.data}},
         {"status", {&old->status, &r.status}}, {"verdict", {&old->verdict, &r.verdict}}};
     for (const auto& [name, values] : fields) {
-      if (*values.first != *values.second) append_audit(actor, r.id, "update", name, *values.first, *values.second, reason);
+      const std::string& was = *values.first;
+      const std::string& now = *values.second;
+      if (was == now) continue;
+      if (was.size() + now.size() <= kWholeValueBytes) {
+        append_audit(actor, r.id, "update", name, was, now, reason);
+      } else {  // a long text (the draft, the record's data): the part that changed, and where
+        const TextEdit e = edit_between(was, now);
+        append_audit(actor, r.id, "edit", std::string(name) + "@" + std::to_string(e.at), e.removed, e.inserted, reason);
+      }
     }
   });
   return *get(r.id);

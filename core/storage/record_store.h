@@ -34,10 +34,17 @@ struct HistoryFilter {
   bool include_archived = false;
 };
 
+// action "create", "update" (field, old → new), "edit" (a long field changed in part: field is
+// "name@offset", old_value the bytes removed at that byte offset, new_value those put in their
+// place; storage/text_edit.h), "archive", "unarchive", "delete", "restore", "import",
+// "import_update".
 struct AuditEntry {
   long long seq = 0;
   std::string at, actor, record_id, action, field, old_value, new_value, reason, prev_hash, hash;
 };
+
+// A field whose old and new values together are longer than this is logged as an edit.
+constexpr std::size_t kWholeValueBytes = 512;
 
 struct AuditCheck {
   bool ok = true;
