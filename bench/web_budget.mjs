@@ -2,7 +2,8 @@
 // with compression sends it), time to the first frame cold and from the offline cache, and the time
 // to build each frame while typing into a 4,000-character draft with live checking, and frames
 // drawn whole.
-//   node bench/web_budget.mjs [runs] [characters] [typing]   (needs the web build and tests/browser's node_modules)
+//   node bench/web_budget.mjs [runs] [characters] [typing|keys|ime]   (needs the web build and tests/browser's node_modules)
+//   JIANFU_RECORDS=300 node bench/web_budget.mjs ...   (records stored before typing)
 //   JIANFU_PRESENT=direct|copy node bench/web_budget.mjs ...   (how frames reach the page; see below)
 // characters: how many to type into the draft, 45 by default (a line or two: at most one scroll of
 // the editor); 300 types some ten lines, each scrolling the editor once.
