@@ -17,11 +17,7 @@ const std::vector<std::string_view>& proposal_keys() {
   return keys;
 }
 
-bool valid_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) if (s[i] < '0' || s[i] > '9') return false;
-  return util::real_date(std::stoi(s.substr(0, 4)), std::stoi(s.substr(5, 2)), std::stoi(s.substr(8, 2)));
-}
+bool valid_date(const std::string& s) { return util::real_iso_date(s); }
 
 namespace {
 

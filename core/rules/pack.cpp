@@ -90,10 +90,7 @@ class Reader {
     return out;
   }
   void date(const std::string& v, const std::string& path) const {
-    bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-';
-    for (std::size_t i = 0; ok && i < v.size(); ++i) ok = i == 4 || i == 7 || (v[i] >= '0' && v[i] <= '9');
-    ok = ok && util::real_date(std::stoi(v.substr(0, 4)), std::stoi(v.substr(5, 2)), std::stoi(v.substr(8, 2)));
-    if (!ok) fail(path, "日期应为实际存在的日期（YYYY-MM-DD）：" + v);
+    if (!util::real_iso_date(v)) fail(path, "日期应为实际存在的日期（YYYY-MM-DD）：" + v);
   }
 
  private:

@@ -53,10 +53,9 @@ std::string local_minutes(const std::string& utc_iso) {
 }
 
 std::string utc_start_of_local_day(const std::string& date, int days_after) {
-  if (!shaped(date, "9999-99-99")) return {};
+  if (!real_iso_date(date)) return {};  // mktime would move 30 February to 2 March
   int y = 0, m = 0, d = 0;
   std::sscanf(date.c_str(), "%d-%d-%d", &y, &m, &d);
-  if (!real_date(y, m, d)) return {};  // mktime would move 30 February to 2 March
   std::tm tm{};
   tm.tm_year = y - 1900;
   tm.tm_mon = m - 1;

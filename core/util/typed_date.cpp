@@ -14,6 +14,17 @@ bool real_date(int y, int m, int d) {
   return d <= (m == 2 && leap ? 29 : days[m - 1]);
 }
 
+bool real_iso_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  int v[3] = {0, 0, 0};
+  for (std::size_t i = 0, part = 0; i < s.size(); ++i) {
+    if (i == 4 || i == 7) { ++part; continue; }
+    if (s[i] < '0' || s[i] > '9') return false;
+    v[part] = v[part] * 10 + (s[i] - '0');
+  }
+  return real_date(v[0], v[1], v[2]);
+}
+
 std::string normalize_typed_date(std::string_view typed) {
   std::u32string cps;
   if (!text::decode_utf8(typed, cps)) return {};

@@ -10,5 +10,8 @@ namespace jianfu::util {
 std::string normalize_typed_date(std::string_view typed);
 // Whether month `m` of year `y` has a day `d` (leap years counted).
 bool real_date(int y, int m, int d);
+// Whether `s` is exactly YYYY-MM-DD (ASCII digits) and names a day its month has: the form stored
+// and exchanged (a proposal's date, --as-of, a rule pack's dates, the history's date filters).
+bool real_iso_date(std::string_view s);
 
 }  // namespace jianfu::util
