@@ -45,8 +45,8 @@
     var out = {};
     FS.readdir(DIR).forEach(function (name) {
       if (name === '.' || name === '..') return;
-      var path = DIR + '/' + name;
-      if (FS.isFile(FS.stat(path).mode)) out[path] = FS.lookupPath(path).node;
+      var path = DIR + '/' + name, node = FS.lookupPath(path).node;
+      if (FS.isFile(node.mode)) out[path] = node;
     });
     return out;
   }
