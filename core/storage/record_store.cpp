@@ -77,6 +77,20 @@ RecordStore::RecordStore(const std::string& path, bool wal) : db_(path) {
     db_.exec(wal ? "PRAGMA journal_mode=WAL" : "PRAGMA journal_mode=TRUNCATE");
     db_.exec("PRAGMA synchronous=FULL");
   }
+  index_pending();
+}
+
+std::size_t RecordStore::index_pending() {
+  const auto pending = static_cast<std::size_t>(db_.scalar_int("SELECT count(*) FROM fts_pending"));
+  if (pending == 0) return 0;
+  // The index holds each record's text as it was when last indexed: that is what is taken out.
+  db_.transaction([&] {
+    db_.exec("INSERT INTO records_fts(records_fts, rowid, title, body) SELECT 'delete', rowid, title, body FROM fts_pending");
+    db_.exec("INSERT INTO records_fts(rowid, title, body) "
+             "SELECT r.rowid, r.title, r.body FROM records r JOIN fts_pending p ON p.rowid = r.rowid");
+    db_.exec("DELETE FROM fts_pending");
+  });
+  return pending;
 }
 
 void RecordStore::append_audit(const std::string& actor, const std::string& record_id, const std::string& action,
@@ -186,7 +200,20 @@ std::vector<Record> RecordStore::history(const HistoryFilter& f, std::size_t lim
   if (!f.query.empty()) {
     if (text::count_code_points(f.query) >= 3) {
       args.push_back(fts_phrase(f.query));
-      sql += " AND rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?" + std::to_string(args.size()) + ")";
+      const std::string matches =
+          "rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?" + std::to_string(args.size()) + ")";
+      if (db_.scalar_int("SELECT EXISTS (SELECT 1 FROM fts_pending)") == 0) {
+        sql += " AND " + matches;
+      } else {
+        // Records changed since the index was last brought up to date (schema.cpp, 4) are matched
+        // on their own text. Each test is a set of rowids, so rows that fail are never read.
+        // lower() folds ASCII as the trigram index does; Chinese has no case.
+        args.push_back(f.query);
+        const std::string n = std::to_string(args.size());
+        sql += " AND (" + matches + " AND rowid NOT IN (SELECT rowid FROM fts_pending) OR rowid IN ("
+               "SELECT r.rowid FROM fts_pending p CROSS JOIN records r ON r.rowid = p.rowid "
+               "WHERE instr(lower(r.title), lower(?" + n + ")) > 0 OR instr(lower(r.body), lower(?" + n + ")) > 0))";
+      }
     } else {
       args.push_back(f.query);
       const std::string n = std::to_string(args.size());

@@ -75,6 +75,10 @@ class RecordStore {
   // minimum) fall back to a substring scan so that two-character words like 留痕 still match.
   std::vector<Record> search(const std::string& query, std::size_t limit);
   std::vector<Record> history(const HistoryFilter& f, std::size_t limit, std::size_t offset = 0);
+  // Brings the full-text index up to date with records changed since it last was (a save notes
+  // them instead of re-indexing: schema.cpp, 4). Runs when the store is opened; searches are exact
+  // either way. Returns how many records were indexed.
+  std::size_t index_pending();
   std::size_t count();
 
   void set_archived(const std::string& id, bool archived, const std::string& actor = "本机用户");

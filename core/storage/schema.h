@@ -8,7 +8,7 @@ namespace jianfu::storage {
 class Database;
 
 constexpr int kApplicationId = 0x4A464A46;  // "JFJF"
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // Brings the database to kSchemaVersion, one migration per transaction. Throws BadInput with
 // DB_FOREIGN for another program's database and DB_TOO_NEW for one written by a newer Jianfu;
