@@ -5,34 +5,12 @@
 
 #include "assess/engine.h"
 #include "bench_common.h"
+#include "bench_draft.h"
 #include "native/allocator.h"
 #include "rules/pack_set.h"
 #include "text/copy_ratio.h"
 #include "text/utf8.h"
 
-namespace {
-
-// A realistic mix: mostly neutral sentences with problems scattered through them.
-const char* const kSentences[] = {
-    "各乡镇要组织农技人员深入田间地头开展技术指导，确保春耕生产顺利推进。",
-    "县财政安排专项资金支持高标准农田建设，县农业农村局牵头做好项目管理。",
-    "请各乡镇于今天下班前报送贯彻落实情况。",
-    "督查实行千分制考核，每月对各乡镇进行排名通报。",
-    "检查中不得要求基层拍照留痕，不搞层层陪同。",
-    "各村（社区）要结合实际制定具体实施方案。",
-    "要强化督促检查，及时研究解决工作中遇到的问题，推动各项任务落到实处。",
-    "每个社区每天完成点赞不少于500次，参与率纳入月度排名通报。",
-    "坚持问题导向，聚焦群众急难愁盼，把各项措施落到实处。",
-    "对发生较大事故的乡镇实行一票否决。",
-};
-
-std::string draft(std::size_t chars) {
-  std::string s;
-  for (std::size_t i = 0; jianfu::text::count_code_points(s) < chars; ++i) s += kSentences[(i * 7) % 10];
-  return s;
-}
-
-}  // namespace
 
 int main() {
   jianfu::native::tune_allocator();  // as jianfu-cli and the desktop app do
@@ -45,7 +23,7 @@ int main() {
   jianfu::assess::Proposal p;
   p.kind = "document";
   p.date = "2026-03-05";
-  p.text = draft(4000);
+  p.text = bench_draft(4000);
   std::size_t findings = 0;
   const double small = median_us(201, [&] {
     const auto r = jianfu::assess::assess(p, *packs);
@@ -55,11 +33,11 @@ int main() {
   });
   std::printf("assess 4,000-character draft (all packs, report to JSON): median %.3f ms, %zu findings\n", small / 1000, findings);
 
-  p.text = draft(1u << 20);  // about one million characters
+  p.text = bench_draft(1u << 20);  // about one million characters
   const double big = median_us(11, [&] { findings = jianfu::assess::assess(p, *packs).findings.size(); });
   std::printf("assess 1 MB draft (%zu characters): median %.1f ms\n", jianfu::text::count_code_points(p.text), big / 1000);
 
-  const std::u32string parent = jianfu::text::decode_utf8_or_throw(draft(100000), "parent");
+  const std::u32string parent = jianfu::text::decode_utf8_or_throw(bench_draft(100000), "parent");
   std::u32string child = parent.substr(30000, 20000);
   for (std::size_t i = 0; i < child.size(); i += 97) child[i] = U'市';  // scattered edits
   double ratio = 0;

@@ -165,11 +165,8 @@ std::string AssessScreen::verdict_text() const {
 
 void AssessScreen::autosave(double now) {
   if (!ctx_.store || ctx_.read_only || !unsaved_ || !have_report_ || stored_view_ || now - changed_at_ < kSaveDelay) return;
-  storage::Record r = report::assessment_record(proposal(), assess::report_to_json(report_));
-  json data = json::parse(r.data);
-  data["reasons"] = reasons_;
-  data["verdict_text"] = verdict_text();
-  r.data = data.dump();
+  storage::Record r = report::assessment_record(proposal(), assess::report_to_json(report_),
+                                                {{"reasons", reasons_}, {"verdict_text", verdict_text()}});
   r.id = record_id_;
   r.status = finalize_ ? "final" : status_;
   try {

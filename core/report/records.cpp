@@ -12,7 +12,7 @@ namespace jianfu::report {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-storage::Record assessment_record(const json& proposal, const ordered_json& report) {
+storage::Record assessment_record(const json& proposal, const ordered_json& report, json extra) {
   storage::Record r;
   r.type = "assessment";
   r.kind = proposal.value("kind", "");
@@ -22,7 +22,9 @@ storage::Record assessment_record(const json& proposal, const ordered_json& repo
   r.verdict = report.value("verdict", "");
   r.as_of = proposal.value("date", "");
   r.packs = report.contains("packs") ? report["packs"].dump() : "[]";
-  r.data = json{{"proposal", proposal}, {"report", report}}.dump();
+  extra["proposal"] = proposal;
+  extra["report"] = report;
+  r.data = extra.dump();
   return r;
 }
 

@@ -14,8 +14,10 @@
 
 namespace jianfu::report {
 
-// proposal: the input as given; report: report_to_json() of the engine's result.
-storage::Record assessment_record(const nlohmann::json& proposal, const nlohmann::ordered_json& report);
+// proposal: the input as given; report: report_to_json() of the engine's result; extra: more
+// members of the record's data (the screen's recorded reasons and verdict in words).
+storage::Record assessment_record(const nlohmann::json& proposal, const nlohmann::ordered_json& report,
+                                  nlohmann::json extra = nlohmann::json::object());
 // item: the work item as given; existing: the names of tasks the committee already carries.
 storage::Record review_record(const nlohmann::json& item, const std::vector<std::string>& existing,
                               const review::Decision& decision);
