@@ -251,6 +251,8 @@ async function typing(width, height, how) {
   await page.evaluate(() => {
     window.__gaps = []; window.__areas = []; window.__moved = []; window.__phases = []; window.__keyToFrame = []; window.__drawn = 0; let last = performance.now(); let pending = [];
     window.__work = [];  // each frame's own time: from its animation frame's start to its pixels handed to the page
+    window.__after = [];  // the autosaves, run after a frame in a task of their own (builds since 2026-12-03)
+    Module.jianfuAfterFrameDone = (ms) => window.__after.push(ms);
     window.addEventListener('beforeinput', (e) => pending.push(e.timeStamp), true);
     const prev = Module.jianfuFrameDone;
     Module.jianfuFrameDone = function (drawn) {
@@ -288,7 +290,7 @@ async function typing(width, height, how) {
   const idle = (await page.evaluate(() => window.__gaps)).sort((a, b) => a - b);
   console.log(`${label}, idle (draft loaded, nothing typed): ${idle.length} frames in 1 s (${await page.evaluate(() => window.__drawn)} drawn); ` +
               `frame interval median ${median(idle).toFixed(1)} ms, p95 ${idle[Math.floor(idle.length * 0.95)].toFixed(1)} ms`);
-  await page.evaluate(() => { window.__gaps = []; window.__areas = []; window.__moved = []; window.__phases = []; window.__keyToFrame = []; window.__work = []; window.__drawn = 0; });
+  await page.evaluate(() => { window.__gaps = []; window.__areas = []; window.__moved = []; window.__phases = []; window.__keyToFrame = []; window.__work = []; window.__after = []; window.__drawn = 0; });
   await page.evaluate(() => Module.ccall('jianfu_test_command', null, ['string'],
     ['{"reset_frame_stats":true,"reset_damage_stats":true}']));
   const cpu0 = [processCpuMs('gpu-process'), processCpuMs('renderer')];
@@ -336,6 +338,11 @@ async function typing(width, height, how) {
   console.log(`  each frame's own time (${work.length} frames): median ${median(work).toFixed(1)} ms, ` +
               `p99 ${work[Math.floor(work.length * 0.99)].toFixed(1)} ms, max ${work[work.length - 1].toFixed(1)} ms; ` +
               `${work.filter((w) => w > 33).length} over 33 ms, ${work.filter((w) => w > 16.7).length} over a refresh (16.7 ms)`);
+  const after = (await page.evaluate(() => window.__after)).sort((a, b) => a - b);
+  if (after.length) {
+    console.log(`  autosaves, each a task of its own after a frame (${after.length}): median ${median(after).toFixed(1)} ms, ` +
+                `max ${after[after.length - 1].toFixed(1)} ms`);
+  }
   // Where a drawn frame's time went, in C++ (ui/frame.h) and in the page (web/canvas_present.h).
   const phases = await page.evaluate(() => window.__phases);
   for (const [label, scroll] of [['not scrolling', false], ['scrolling the editor', true]]) {

@@ -116,6 +116,7 @@ int main(int argc, char** argv) {
     jianfu::ui::render_frame(app, window, renderer);
     glfwSwapBuffers(window);
     pacer.drew(glfwGetTime());
+    if (app.after_frame()) pacer.wake();  // the autosave, once the frame is on screen
     ++frame;
   }
 

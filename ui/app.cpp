@@ -81,6 +81,20 @@ void App::save_now() {
   review_->flush();
 }
 
+bool App::work_due() const {
+  if (!training_) return false;  // nothing loaded yet
+  const double now = ImGui::GetTime();
+  return (screen_ == Screen::Assess && assess_->save_due(now)) || (screen_ == Screen::Review && review_->save_due(now));
+}
+
+bool App::after_frame() {
+  if (!training_) return false;
+  const double now = ImGui::GetTime();
+  if (screen_ == Screen::Assess) return assess_->autosave(now);
+  if (screen_ == Screen::Review) return review_->autosave(now);
+  return false;
+}
+
 void App::go(Screen s) {
   // Whatever was typed is saved before another screen shows (no waiting for the autosave delay).
   if (s != screen_) save_now();

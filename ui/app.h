@@ -33,6 +33,12 @@ class App {
   // Writes what is still waiting for the autosave delay. The shells call it when the window is
   // closed or the page is hidden, so that text typed in the last second is not lost.
   void save_now();
+  // Work that waits until a frame is shown: the autosave of a draft left alone for a second. The
+  // shells call it once a frame is presented, so that writing a record never holds a frame back
+  // (it was most of the longest frames while typing: docs/BENCHMARKS.md). Returns whether it
+  // wrote anything, or failed to: the status line changed, so draw again.
+  bool after_frame();
+  bool work_due() const;  // whether after_frame() has anything to do now
 
   float font_size() const { return ctx_.settings.font_size; }
   // Replaces a text field's content as a paste would (tests). field: "title" | "body" | "parent" |

@@ -163,8 +163,12 @@ std::string AssessScreen::verdict_text() const {
   return assess::standing(r, reasons_).verdict_text;
 }
 
-void AssessScreen::autosave(double now) {
-  if (!ctx_.store || ctx_.read_only || !unsaved_ || !have_report_ || stored_view_ || now - changed_at_ < kSaveDelay) return;
+bool AssessScreen::save_due(double now) const {
+  return ctx_.store && !ctx_.read_only && unsaved_ && have_report_ && !stored_view_ && now - changed_at_ >= kSaveDelay;
+}
+
+bool AssessScreen::autosave(double now) {
+  if (!save_due(now)) return false;
   storage::Record r = report::assessment_record(proposal(), assess::report_to_json(report_),
                                                 {{"reasons", reasons_}, {"verdict_text", verdict_text()}});
   r.id = record_id_;
@@ -179,6 +183,7 @@ void AssessScreen::autosave(double now) {
   } catch (const Error& e) {
     save_status_ = "保存失败：" + e.message_zh() + "（" + e.code() + "）。内容仍在本页，请勿关闭。";
   }
+  return true;
 }
 
 bool AssessScreen::draw_fact(const rules::FactDef& f) {
@@ -415,8 +420,7 @@ void AssessScreen::draw(double now) {
   }
   if (packs_generation_ != ctx_.packs_generation && !stored_view_) dirty_ = true;
   if (dirty_ && (changed_at_ < 0 || now - changed_at_ >= kDebounce)) reassess();
-  if (changed_at_ < 0) changed_at_ = now;
-  autosave(now);
+  if (changed_at_ < 0) changed_at_ = now;  // the autosave's second counts from this frame
 
   const float left = ImGui::GetContentRegionAvail().x * 0.30f;
   ImGui::BeginChild("questions", ImVec2(left, 0), ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);

@@ -35,8 +35,13 @@ class AssessScreen {
   void set_text(const std::string& field, const std::string& utf8);  // title | text (paste, tests)
   void set_reason(const std::string& finding_key, const std::string& reason);  // tests
   void load_example();  // a county notice with typical problems, to try the tool on
-  void jump_to(int finding);
-  void flush() { if (dirty_) reassess(); autosave(1e300); }  // save now (leaving the screen)  // select the finding's evidence in the editor and the marked view
+  void jump_to(int finding);  // select the finding's evidence in the editor and the marked view
+  void flush() { if (dirty_) reassess(); autosave(1e300); }  // save now (leaving the screen)
+  // The autosave, once the draft has been left alone for a second. App::after_frame calls it after a
+  // frame was shown, never while one is built. Returns whether it wrote or failed to (either way
+  // the status line changed).
+  bool autosave(double now);
+  bool save_due(double now) const;
   nlohmann::ordered_json state() const;
   const std::string& draft() const { return text_; }
 
@@ -49,7 +54,6 @@ class AssessScreen {
   bool draw_fact(const rules::FactDef& f);
   const std::string& clause_for(const std::string& fact);  // the clause a question serves
   void reassess();
-  void autosave(double now);
   void changed(double now) { dirty_ = unsaved_ = true; changed_at_ = now; }
   nlohmann::json proposal() const;
   std::string verdict_text() const;

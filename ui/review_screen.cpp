@@ -68,8 +68,12 @@ void ReviewScreen::recheck() {
   }
 }
 
-void ReviewScreen::autosave(double now) {
-  if (!ctx_.store || ctx_.read_only || !unsaved_ || !have_decision_ || now - changed_at_ < kSaveDelay) return;
+bool ReviewScreen::save_due(double now) const {
+  return ctx_.store && !ctx_.read_only && unsaved_ && have_decision_ && now - changed_at_ >= kSaveDelay;
+}
+
+bool ReviewScreen::autosave(double now) {
+  if (!save_due(now)) return false;
   storage::Record r = report::review_record(item_, lines_of(existing_), decision_);
   r.id = record_id_;
   try {
@@ -80,6 +84,7 @@ void ReviewScreen::autosave(double now) {
   } catch (const Error& e) {
     save_status_ = "保存失败：" + e.message_zh() + "（" + e.code() + "）。内容仍在本页，请勿关闭。";
   }
+  return true;
 }
 
 bool ReviewScreen::text_field(const char* label, const char* key, const char* hint, bool multiline) {
@@ -122,8 +127,7 @@ bool ReviewScreen::flag(const char* label, const char* key) {
 void ReviewScreen::draw(double now) {
   if (packs_generation_ != ctx_.packs_generation) dirty_ = true;
   if (dirty_ && (changed_at_ < 0 || now - changed_at_ >= kDebounce)) recheck();
-  if (changed_at_ < 0) changed_at_ = now;
-  autosave(now);
+  if (changed_at_ < 0) changed_at_ = now;  // the autosave's second counts from this frame
 
   bool changed = false;
   ImGui::BeginChild("item", ImVec2(ImGui::GetContentRegionAvail().x * 0.42f, 0), ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);

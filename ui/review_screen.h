@@ -19,11 +19,12 @@ class ReviewScreen {
   void open(const storage::Record& r);
   void set_field(const std::string& key, const std::string& value);  // tests
   void flush() { if (dirty_) recheck(); autosave(1e300); }  // save now (leaving the screen)
+  bool autosave(double now);  // as AssessScreen::autosave
+  bool save_due(double now) const;
   nlohmann::ordered_json state() const;
 
  private:
   void recheck();
-  void autosave(double now);
   bool text_field(const char* label, const char* key, const char* hint, bool multiline = false);
   bool tri_state(const char* label, const char* key);
   bool flag(const char* label, const char* key);

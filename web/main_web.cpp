@@ -68,6 +68,19 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
   return EM_TRUE;
 }
 
+// Work that waits until a frame is shown (App::after_frame: the autosave) runs in a task of its own,
+// after the animation frame's: the browser puts the frame on screen first.
+bool g_after_frame_queued = false;
+
+void after_frame(void*) {
+  g_after_frame_queued = false;
+  const double t0 = emscripten_get_now();
+  const bool wrote = g_app->after_frame();
+  if (wrote) jianfu::ui::frame_pacer().wake();  // show the save's status
+  // For bench/web_budget.mjs: how long the page's thread was held (ms) when something was written.
+  if (wrote) EM_ASM({ if (Module['jianfuAfterFrameDone']) Module['jianfuAfterFrameDone']($0); }, emscripten_get_now() - t0);
+}
+
 // Called on every animation frame; builds a frame only when the pacer says so (ui/frame_pacing.h),
 // and draws only what differs from the picture on screen (ui/screen_damage.h). A frame not drawn
 // leaves the canvas as it was: WebGL presents a canvas only after it was drawn into.
@@ -86,6 +99,10 @@ void frame() {
   }
   pacer.drew(glfwGetTime());
   EM_ASM({ if (Module['jianfuFrameDone']) Module['jianfuFrameDone']($0); }, drawn ? 1 : 0);
+  if (!g_after_frame_queued && g_app->work_due()) {
+    g_after_frame_queued = true;
+    emscripten_async_call(after_frame, nullptr, 0);
+  }
 }
 
 }  // namespace

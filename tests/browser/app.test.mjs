@@ -275,6 +275,26 @@ test('hiding the page (another tab, minimised, closing) saves what was typed in 
   await ctx.close();
 });
 
+test('the autosave runs after a frame is on screen, in a task of its own', async () => {
+  const { ctx, page } = await fresh();
+  await click(page, '##发文');
+  // Which autosaves ran inside an animation frame's callback (where the frames are built).
+  await page.evaluate(() => {
+    window.__inFrame = false;
+    window.__saves = [];
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (f) => raf((ts) => {
+      window.__inFrame = true;
+      try { f(ts); } finally { window.__inFrame = false; }
+    });
+    Module.jianfuAfterFrameDone = () => window.__saves.push(window.__inFrame);
+  });
+  await page.evaluate(() => Module.ccall('jianfu_test_set_field', null, ['string', 'string'], ['body', '请于今天下班前报送，每月排名通报。']));
+  await until(page, (s) => s.records === 1 && s.assess.saved);
+  assert.deepEqual(await page.evaluate(() => window.__saves), [false], 'one autosave, outside every animation frame');
+  await ctx.close();
+});
+
 test('a copy to IndexedDB that fails (quota full) is shown to the user, and cleared when a later copy works', async () => {
   const { ctx, page } = await fresh();
   await command(page, { go: 'training' });
