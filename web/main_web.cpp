@@ -75,10 +75,10 @@ bool g_after_frame_queued = false;
 void after_frame(void*) {
   g_after_frame_queued = false;
   const double t0 = emscripten_get_now();
-  const bool wrote = g_app->after_frame();
-  if (wrote) jianfu::ui::frame_pacer().wake();  // show the save's status
-  // For bench/web_budget.mjs: how long the page's thread was held (ms) when something was written.
-  if (wrote) EM_ASM({ if (Module['jianfuAfterFrameDone']) Module['jianfuAfterFrameDone']($0); }, emscripten_get_now() - t0);
+  if (!g_app->after_frame()) return;
+  jianfu::ui::frame_pacer().wake();  // show the save's status
+  // For bench/web_budget.mjs: how long the page's thread was held (ms).
+  EM_ASM({ if (Module['jianfuAfterFrameDone']) Module['jianfuAfterFrameDone']($0); }, emscripten_get_now() - t0);
 }
 
 // Called on every animation frame; builds a frame only when the pacer says so (ui/frame_pacing.h),

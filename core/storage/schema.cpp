@@ -84,7 +84,7 @@ const char* const kMigrations[] = {
     CREATE INDEX attempts_by_learner ON attempts(course, learner, exercise, at);
     )sql",
     // 4: the full-text index of a changed record catches up later. Re-indexing the whole draft on
-    // every autosave was a third of the save's time and most of the bytes it wrote. The update
+    // every autosave was about half of the save's time (docs/BENCHMARKS.md). The update
     // trigger now keeps the text as it was indexed, once, in fts_pending; RecordStore::
     // index_pending() (run when the store is opened) brings the index up to date, and searches
     // read a pending record's own text, so they match what it holds now.
