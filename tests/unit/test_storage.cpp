@@ -1,22 +1,15 @@
 #include <doctest/doctest.h>
 
-#include <cstdio>
 #include <string>
 
 #include "error.h"
 #include "storage/database.h"
 #include "storage/record_store.h"
 #include "storage/schema.h"
+#include "temp_path.h"
 
 using namespace jianfu::storage;
 
-static std::string tmp_path(const char* name) {
-  std::string p = std::string(JIANFU_TEST_TMP_DIR) + "/" + name;
-  std::remove(p.c_str());
-  std::remove((p + "-wal").c_str());
-  std::remove((p + "-shm").c_str());
-  return p;
-}
 
 TEST_CASE("storage: SQLite is the pinned amalgamation with FTS5") {
   CHECK(sqlite_version() == "3.53.2");
@@ -25,7 +18,7 @@ TEST_CASE("storage: SQLite is the pinned amalgamation with FTS5") {
 }
 
 TEST_CASE("storage: a saved record survives closing and reopening the file") {
-  const std::string path = tmp_path("reopen.sqlite3");
+  const std::string path = temp_path("reopen.sqlite3");
   std::string id;
   {
     RecordStore store(path);
@@ -83,7 +76,7 @@ TEST_CASE("storage: full-text search finds Chinese substrings, also after an upd
 }
 
 TEST_CASE("storage: a database from a newer version is refused and left untouched") {
-  const std::string path = tmp_path("newer.sqlite3");
+  const std::string path = temp_path("newer.sqlite3");
   {
     Database db(path);
     db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
@@ -103,7 +96,7 @@ TEST_CASE("storage: a database from a newer version is refused and left untouche
 }
 
 TEST_CASE("storage: another program's database is refused and left untouched") {
-  const std::string path = tmp_path("foreign.sqlite3");
+  const std::string path = temp_path("foreign.sqlite3");
   {
     Database db(path);
     db.exec("CREATE TABLE contacts(name TEXT)");

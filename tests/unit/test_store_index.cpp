@@ -2,31 +2,20 @@
 // are exact before and after.
 #include <doctest/doctest.h>
 
-#include <cstdio>
 #include <string>
 #include <vector>
 
-#include "error.h"
+#include "error_code.h"
 #include "storage/record_store.h"
+#include "temp_path.h"
 
 using namespace jianfu::storage;
 
 namespace {
 
-std::string fresh_path(const char* name) {
-  std::string p = std::string(JIANFU_TEST_TMP_DIR) + "/" + name;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((p + suffix).c_str());
-  return p;
-}
-
 // FTS5's own comparison of the index with the records' text: true when they agree.
 bool index_matches_records(RecordStore& s) {
-  try {
-    s.db().exec("INSERT INTO records_fts(records_fts, rank) VALUES ('integrity-check', 1)");
-    return true;
-  } catch (const jianfu::Error&) {
-    return false;
-  }
+  return error_code([&] { s.db().exec("INSERT INTO records_fts(records_fts, rank) VALUES ('integrity-check', 1)"); }).empty();
 }
 
 std::vector<std::string> titles_found(RecordStore& s, const std::string& words) {
@@ -38,7 +27,7 @@ std::vector<std::string> titles_found(RecordStore& s, const std::string& words) 
 }  // namespace
 
 TEST_CASE("store: a changed record's index catches up on opening; searches are exact meanwhile") {
-  const std::string path = fresh_path("index_pending.sqlite3");
+  const std::string path = temp_path("index_pending.sqlite3");
   const std::vector<std::string> one{"关于开展督查检查的通知"};
   const std::vector<std::string> none;
   {
